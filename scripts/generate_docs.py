@@ -1,0 +1,35 @@
+"""Regenerate the generated documentation from the model declaration.
+
+Writes docs/model-reference.md, the scorecard in docs/validation/, and the README
+figure docs/figures/demo-endotoxin-2ngkg.png. Run after changing the model:
+
+    python scripts/generate_docs.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import neuroimmune as ni
+from neuroimmune.plotting import plot_result
+from neuroimmune.reference import write_model_reference
+from neuroimmune.validation.report import run_validation, summary_line
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def main() -> int:
+    model = ni.default_model()
+    print(f"wrote {write_model_reference(model, DOCS / 'model-reference.md').relative_to(ROOT)}")
+    scores, path = run_validation(model, DOCS / "validation")
+    print(f"wrote {path.relative_to(ROOT)}: {summary_line(scores)}")
+    result = ni.simulate("endotoxin-2ngkg", workers=1)
+    png = plot_result(result, DOCS / "figures" / "demo-endotoxin-2ngkg.png",
+                      title="A healthy day, then endotoxin 2 ng/kg at 09:00 on day 1")
+    print(f"wrote {png.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""The ``neuroimmune`` command line. It calls the Python API and holds no logic of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from neuroimmune import __version__
+from neuroimmune.errors import NeuroimmuneError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Neuroimmune: simulate stress, the HPA axis and innate immunity in depression and anxiety. "
+                       "A research tool, not medical advice.")
+export_app = typer.Typer(no_args_is_help=True, help="Export the model (SBML, reference tables).")
+app.add_typer(export_app, name="export")
+console = Console()
+err_console = Console(stderr=True)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=False) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _fail(exc: Exception) -> None:
+    err_console.print(f"[bold red]error:[/] {exc}")
+    raise typer.Exit(code=2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"neuroimmune {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """Neuroimmune command line."""
+
+
+@app.command()
+def scenarios() -> None:
+    """List the built-in scenarios."""
+    from neuroimmune.scenarios.registry import builtin_scenarios, describe_builtin
+
+    table = Table(title="Built-in scenarios (use a name or a YAML file with `neuroimmune simulate`)")
+    table.add_column("name", style="bold")
+    table.add_column("description")
+    for name in builtin_scenarios():
+        table.add_row(name, describe_builtin(name))
+    console.print(table)
+
+
+@app.command()
+def simulate(
+    scenario: Annotated[str, typer.Argument(help="A built-in scenario name or a scenario YAML file.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default outputs/<scenario>).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    outputs: Annotated[str | None, typer.Option(help="Comma-separated variables to record (default: the scenario's).")] = None,
+    patients: Annotated[Path | None, typer.Option(help="CSV of parameter sets, one row per virtual patient.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+    checkpoint: Annotated[Path | None, typer.Option(help="Folder for per-chunk results; a rerun resumes.")] = None,
+    plot: Annotated[bool, typer.Option(help="Write a PNG of the first patient.")] = True,
+) -> None:
+    """Simulate a scenario and write the results (tidy table with units) and a plot."""
+    from neuroimmune.api import simulate as run
+    from neuroimmune.plotting import plot_result
+    from neuroimmune.scenarios.registry import load_scenario
+
+    if fmt not in ("parquet", "csv"):
+        _fail(NeuroimmuneError(f"--format {fmt!r}: choose 'parquet' or 'csv'"))
+    try:
+        spec = load_scenario(scenario)
+        table = None
+        if patients is not None:
+            if not patients.exists():
+                raise NeuroimmuneError(f"--patients {str(patients)!r} does not exist")
+            table = pd.read_csv(patients)
+            if "patient" in table.columns:
+                table = table.set_index("patient")
+        names = [o.strip() for o in outputs.split(",")] if outputs else None
+        with _progress(f"simulating {spec.name}") as update:
+            result = run(spec, patients=table, outputs=names, workers=workers, checkpoint_dir=checkpoint,
+                         progress=update)
+    except NeuroimmuneError as exc:
+        _fail(exc)
+        return
+    folder = out or Path("outputs") / spec.name
+    data_path = result.save(folder / f"{spec.name}.{fmt}")
+    console.print(f"results: [bold]{data_path}[/] ({len(result.patients)} patient(s), "
+                  f"{len(result.times)} times, {len(result.variables)} variables)")
+    failed = [p for p, s in zip(result.patients, result.status) if s != "ok"]
+    if failed:
+        err_console.print(f"[yellow]{len(failed)} patient(s) failed[/] (see the provenance file): "
+                          f"{', '.join(failed[:5])}{' ...' if len(failed) > 5 else ''}")
+    if plot:
+        first = next((i for i, s in enumerate(result.status) if s == "ok"), 0)
+        png = plot_result(result, folder / f"{spec.name}.png", patient=first,
+                          title=f"{spec.name}: {spec.description.strip().splitlines()[0] if spec.description else ''}")
+        console.print(f"plot: [bold]{png}[/]")
+
+
+@app.command()
+def validate(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scorecard.md and figures.")] = Path("outputs/validation"),
+) -> None:
+    """Score the model against every published target and write the scorecard."""
+    from neuroimmune.model import default_model
+    from neuroimmune.validation.report import run_validation, summary_line
+
+    try:
+        with _progress("scoring targets") as update:
+            scores, path = run_validation(default_model(), out, progress=update)
+    except NeuroimmuneError as exc:
+        _fail(exc)
+        return
+    failed_cal = [s.target.id for s in scores if s.target.role == "calibration" and s.status != "pass"]
+    failed_val = [s.target.id for s in scores if s.target.role == "validation" and s.status in ("fail", "error")]
+    console.print(f"scorecard: [bold]{path}[/]")
+    if failed_cal:
+        console.print(f"[red]calibration targets outside tolerance:[/] {', '.join(failed_cal)}")
+    if failed_val:
+        console.print(f"[yellow]validation targets failing:[/] {', '.join(failed_val)}")
+    console.print(summary_line(scores))
+
+
+@export_app.command("sbml")
+def export_sbml(
+    out: Annotated[Path, typer.Option("--out", "-o", help="SBML file to write.")] = Path("outputs/neuroimmune.xml"),
+    scenario: Annotated[str | None, typer.Option(help="Also write a scenario's doses and stress steps as SBML events.")] = None,
+) -> None:
+    """Write the model as SBML Level 3 Version 2, starting from its circadian steady state."""
+    from neuroimmune.sbml.io import export_model_sbml
+
+    try:
+        path, issues = export_model_sbml(out, scenario=scenario)
+    except NeuroimmuneError as exc:
+        _fail(exc)
+        return
+    errors = [i for i in issues if i.severity == "error"]
+    warnings = [i for i in issues if i.severity == "warning"]
+    console.print(f"SBML: [bold]{path}[/] (libSBML: {len(errors)} errors, {len(warnings)} warnings)")
+    for issue in errors[:10]:
+        err_console.print(f"[red]{issue.code}[/] {issue.message}")
+    if errors:
+        raise typer.Exit(code=1)
+
+
+@export_app.command("tables")
+def export_tables(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Markdown file to write.")] = Path("docs/model-reference.md"),
+) -> None:
+    """Write the reference tables of states, rate laws and parameters (markdown)."""
+    from neuroimmune.model import default_model
+    from neuroimmune.reference import write_model_reference
+
+    console.print(f"reference: [bold]{write_model_reference(default_model(), out)}[/]")
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs/demo"),
+) -> None:
+    """Run the main job on the built-in default: a healthy day, then endotoxin 2 ng/kg."""
+    from neuroimmune.api import simulate as run
+    from neuroimmune.plotting import plot_result
+
+    name = "endotoxin-2ngkg"
+    with _progress(f"simulating {name}") as update:
+        result = run(name, workers=1, progress=update)
+    data = result.save(out / f"{name}.parquet")
+    png = plot_result(result, out / f"{name}.png",
+                      title="A healthy day, then endotoxin 2 ng/kg at 09:00 on day 1")
+    peak = result.wide().iloc[(result.times > 24)].max()
+    console.print(f"Peaks after endotoxin: cortisol {peak['cortisol']:.0f} nmol/L, ACTH {peak['acth']:.0f} pg/mL, "
+                  f"TNF-α {peak['tnf']:.0f} pg/mL, IL-6 {peak['il6']:.0f} pg/mL, CRP {peak['crp']:.1f} mg/L")
+    console.print(f"results: [bold]{data}[/]")
+    console.print(f"plot of cortisol, ACTH and cytokines over a healthy day and after endotoxin 2 ng/kg: [bold]{png}[/]")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,26 @@
+"""The declaration of the biology: subsystems as immutable data, composed into a :class:`Model`."""
+
+from __future__ import annotations
+
+from neuroimmune.model.compose import Model, Variable
+from neuroimmune.model.dexamethasone import dexamethasone
+from neuroimmune.model.hpa import hpa_axis
+from neuroimmune.model.immune import innate_immunity
+from neuroimmune.model.spec import Assignment, Input, Parameter, Source, State, Subsystem
+
+__all__ = [
+    "Assignment",
+    "Input",
+    "Model",
+    "Parameter",
+    "Source",
+    "State",
+    "Subsystem",
+    "Variable",
+    "default_model",
+]
+
+
+def default_model() -> Model:
+    """The full Neuroimmune model: every subsystem, calibrated to the packaged targets."""
+    return Model(name="neuroimmune", subsystems=(hpa_axis(), innate_immunity(), dexamethasone()))

@@ -1,0 +1,201 @@
+"""Innate immunity: endotoxin, monocyte NF-kB activity, plasma cytokines and hepatic CRP.
+
+NF-kB activity in monocytes/macrophages is raised by endotoxin (TLR4), by
+sympathetic noradrenaline (stress) and by a chronic low-grade inflammatory load,
+and held down by cortisol through functional GR, by IL-10 and by endotoxin
+tolerance. Primary-response cytokines (TNF-alpha, IL-1beta) follow NF-kB
+after a transcription/translation step; secondary-response cytokines (IL-6,
+IL-10) need a further protein-synthesis-dependent step, which is why they peak
+later. Autocrine TNF-alpha feeds back on NF-kB, steepening the endotoxin
+dose-response. IL-6 drives a hepatic
+acute-phase programme that makes CRP (plasma half-life about 19 h).
+
+Named inputs ``nfkb_inhibition_ppar``, ``nfkb_inhibition_ecb`` and
+``nfkb_inhibition_drug`` (fractions, default 0) are where lipid-mediator
+subsystems and anti-inflammatory drugs act later.
+"""
+
+from __future__ import annotations
+
+from neuroimmune.model.spec import Assignment, Input, Parameter, State, Subsystem
+
+__all__ = ["innate_immunity"]
+
+_P = Parameter
+
+PARAMETERS = (
+    # --- endotoxin ---------------------------------------------------------------------
+    _P("k_lps", 1.54861, "1/h", (0.35, 8.5), "calibrated: ENDO04, ENDO2",
+       "Clearance of circulating endotoxin (no human half-life was found; fitted to cytokine timing)."),
+    _P("lps_ec50", 2.74667, "ng/kg", (0.01, 20.0), "calibrated: ENDO2, D5",
+       "Circulating endotoxin (E. coli O:113 equivalents) giving half-maximal NF-kB drive."),
+    _P("lps_hill", 3.87447, "1", (0.5, 4.0), "calibrated: ENDO2, D5",
+       "Steepness of the endotoxin dose-response."),
+    _P("lps_emax", 11676.8, "1", (1.0, 20000.0), "calibrated: ENDO2, D7",
+       "Maximal NF-kB drive by endotoxin, relative to the basal drive."),
+    _P("lps_potency_abortus_equi", 3.06699, "1", (0.5, 30.0), "calibrated: ENDO04",
+       "Potency of Salmonella abortus equi endotoxin relative to E. coli O:113 per ng."),
+    # --- NF-kB -------------------------------------------------------------------------
+    _P("k_nfkb", 2.43961, "1/h", (0.3, 20.0), "calibrated: ENDO04, ENDO2, F2",
+       "Rate at which monocyte NF-kB activity follows its drive."),
+    _P("k_primary", 2.27003, "1/h", (0.3, 20.0), "calibrated: ENDO04, ENDO2, F2",
+       "Rate of transcription and translation of primary-response genes (TNF-alpha, IL-1beta) after NF-kB."),
+    _P("k_secondary", 0.822587, "1/h", (0.1, 10.0), "calibrated: ENDO04, ENDO2, F2",
+       "Rate of the protein-synthesis-dependent step before secondary-response genes (IL-6, IL-10)."),
+    _P("autocrine_gain", 0.0034487, "1", (0.0, 200.0), "calibrated: ENDO2, D5",
+       "Maximal NF-kB drive from autocrine TNF-alpha (TNF receptors activate NF-kB), relative to basal."),
+    _P("autocrine_k", 1315.98, "pg/mL", (10.0, 10000.0), "calibrated: ENDO2, D5",
+       "TNF-alpha giving half of the autocrine drive."),
+    _P("nfkb_basal", 2.0, "1", (0.1, 20.0), "calibrated: A2; normalises healthy NF-kB activity to about 1",
+       "Basal NF-kB drive in a healthy adult."),
+    _P("nfkb_na_gain", 1.9522, "1", (0.0, 20.0), "calibrated: F2",
+       "NF-kB drive per unit relative rise of noradrenaline (doi:10.1073/pnas.0438019100: stress and "
+       "noradrenaline activate NF-kB in human PBMC)."),
+    _P("gc_nfkb_gain", 5.7542, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
+       "Suppression of NF-kB drive per unit GR occupancy in immune cells."),
+    _P("il10_inhibition_k", 20.0, "pg/mL", (1.0, 500.0),
+       "assumed: IL-10 inhibits monocyte TNF production (doi:10.1084/jem.174.5.1209, qualitative)",
+       "IL-10 concentration halving the NF-kB drive."),
+    _P("k_tolerance", 0.231, "1/h", (0.05, 1.0),
+       "doi:10.1186/s12950-014-0028-1; ex vivo hyporesponsiveness maximal at 6 h, gone by 12 h (half-life 3 h assumed)",
+       "Rate at which endotoxin tolerance follows NF-kB activity."),
+    _P("tolerance_k", 753.6, "1", (1.0, 1000.0), "calibrated: ENDO2",
+       "Tolerance level halving the NF-kB drive."),
+    _P("gr_sensitivity_immune", 1.0, "1", (0.1, 5.0),
+       "assumed: 1 in a typical healthy adult; individual variation in immune-cell GR sensitivity",
+       "Multiplier of glucocorticoid suppression of NF-kB."),
+    _P("gr_down_cyt_immune", 1.0, "1", (0.0, 10.0),
+       "assumed: inflammation reduces immune-cell GR function (doi:10.1111/j.1749-6632.2009.04984.x, qualitative)",
+       "Loss of immune-cell GR function per unit cytokine index."),
+    # --- cytokines ---------------------------------------------------------------------
+    _P("v_tnf", 18.6532, "pg/mL/h", (0.1, 200.0), "calibrated: A2",
+       "TNF-alpha secretion per unit primary-response activity."),
+    _P("k_tnf", 2.0794, "1/h", (0.8, 8.5),
+       "doi:10.1038/bjc.1987.294; recombinant TNF cleared from plasma with a half-life of about 20 min",
+       "Clearance of plasma TNF-alpha."),
+    _P("v_il1b", 6.94334, "pg/mL/h", (0.05, 100.0), "calibrated: A3", "IL-1beta release per unit primary-response activity."),
+    _P("k_il1b", 2.0794, "1/h", (0.5, 8.5),
+       "assumed: no human IL-1beta half-life found; 20 min like TNF (rat terminal half-life 19-41 min)",
+       "Clearance of plasma IL-1beta."),
+    _P("v_il6", 5.27658, "pg/mL/h", (0.05, 100.0), "calibrated: A1", "IL-6 secretion per unit secondary-response activity."),
+    _P("k_il6", 3.74006, "1/h", (0.5, 5.0), "calibrated: ENDO04, ENDO2",
+       "Clearance of plasma IL-6 (the fall from 4 to 6 h after endotoxin bounds the half-life below 45 min)."),
+    _P("il6_tnf_amp", 22.7525, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
+       "Maximal amplification of IL-6 secretion by TNF-alpha."),
+    _P("il6_tnf_k", 38.2287, "pg/mL", (5.0, 2000.0), "calibrated: ENDO04, ENDO2",
+       "TNF-alpha giving half-maximal amplification of IL-6."),
+    _P("v_il10", 2.6185, "pg/mL/h", (0.05, 200.0), "calibrated: ENDO04, ENDO2",
+       "IL-10 secretion per unit secondary-response activity."),
+    _P("k_il10", 0.696245, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
+       "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
+    _P("il10_gc_gain", 2.0, "1", (0.0, 20.0),
+       "assumed: hypercortisolaemia raises endotoxin-induced IL-10 (van der Poll, DOI not verified)",
+       "Enhancement of IL-10 secretion per unit GR occupancy."),
+    _P("il10_na_gain", 1.0, "1", (0.0, 20.0),
+       "assumed: adrenaline infusion raised endotoxin-induced IL-10 (doi:10.1172/JCI118469, direction only)",
+       "Enhancement of IL-10 secretion per unit relative rise of noradrenaline."),
+    # --- cytokine index (signal to other organs) ----------------------------------------
+    _P("cyt_k_il6", 459.704, "pg/mL", (5.0, 2000.0), "calibrated: ENDO04, ENDO2",
+       "IL-6 level contributing one unit to the cytokine index."),
+    _P("cyt_k_tnf", 384.207, "pg/mL", (5.0, 2000.0), "calibrated: ENDO04, ENDO2",
+       "TNF-alpha level contributing one unit to the cytokine index."),
+    _P("cyt_hill", 2.0, "1", (1.0, 4.0), "assumed: threshold-like central response (no HPA response at 0.2 ng/kg, D4)",
+       "Steepness of the cytokine index."),
+    # --- acute phase and CRP -----------------------------------------------------------
+    _P("k_acute_phase", 0.0845787, "1/h", (0.01, 1.0), "calibrated: I2",
+       "Rate of the hepatic acute-phase programme that follows IL-6."),
+    _P("crp_il6_k", 1000.0, "pg/mL", (50.0, 20000.0),
+       "assumed: CRP synthesis rises near-linearly with IL-6 across the physiological range",
+       "IL-6 giving half-maximal acute-phase activation."),
+    _P("v_crp", 22.6698, "mg/L/h", (0.1, 5000.0), "calibrated: A4", "Maximal hepatic CRP synthesis."),
+    _P("k_crp", 0.036481, "1/h", (0.03, 0.045),
+       "doi:10.1172/jci116336; plasma half-life of CRP 19 h, independent of concentration",
+       "Clearance of plasma CRP."),
+)
+
+ASSIGNMENTS = (
+    Assignment("lps_signal", "Endotoxin signal", "1",
+               "(abs(endotoxin) / lps_ec50)^lps_hill / (1 + (abs(endotoxin) / lps_ec50)^lps_hill)",
+               "Saturating TLR4 activation by circulating endotoxin (abs() guards against the solver's "
+               "round-off below zero as endotoxin is cleared)."),
+    Assignment("na_excess", "Noradrenaline excess", "1", "noradrenaline / na_base - 1",
+               "Relative rise of plasma noradrenaline above rest."),
+    Assignment("nfkb_drive", "NF-kB drive", "1",
+               "nfkb_basal * (1 + inflammatory_load) + lps_emax * lps_signal + nfkb_na_gain * na_excess"
+               " + autocrine_gain * tnf / (tnf + autocrine_k)",
+               "Activating input to monocyte NF-kB."),
+    Assignment("nfkb_inhibition", "NF-kB inhibition", "1",
+               "(1 - nfkb_inhibition_ppar) * (1 - nfkb_inhibition_ecb) * (1 - nfkb_inhibition_drug)"
+               " / ((1 + gc_nfkb_gain * gr_sensitivity_immune * gr_immune * occ_gr_periphery)"
+               " * (1 + il10 / il10_inhibition_k) * (1 + lps_tolerance / tolerance_k))",
+               "Fraction of the drive that reaches NF-kB after glucocorticoid, IL-10, tolerance, "
+               "lipid-mediator and drug suppression."),
+    Assignment("cytokine_index", "Cytokine index", "1",
+               "(il6 / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill / (1 + (il6 / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill)",
+               "Saturating index of circulating IL-6 and TNF-alpha, read by the brain and HPA axis."),
+)
+
+STATES = (
+    State("endotoxin", "Endotoxin", "ng/kg", 0.0, "-k_lps * endotoxin",
+          "Circulating endotoxin in E. coli O:113 equivalents per kg body weight.",
+          ("http://identifiers.org/CHEBI:16412",)),
+    State("nfkb", "NF-kB activity", "1", 1.0, "k_nfkb * (nfkb_drive * nfkb_inhibition - nfkb)",
+          "NF-kB activity in monocytes/macrophages relative to a healthy adult.",
+          ("http://identifiers.org/uniprot:Q04206",)),
+    State("primary_response", "Primary-response programme", "1", 1.0, "k_primary * (nfkb - primary_response)",
+          "Transcription and translation of primary-response genes (TNF-alpha, IL-1beta) downstream of NF-kB."),
+    State("secondary_response", "Secondary-response programme", "1", 1.0,
+          "k_secondary * (primary_response - secondary_response)",
+          "Protein-synthesis-dependent step that drives secondary-response genes (IL-6, IL-10)."),
+    State("lps_tolerance", "Endotoxin tolerance", "1", 1.0, "k_tolerance * (nfkb - lps_tolerance)",
+          "Negative feedback (IRAK-M, A20, IkB) that follows NF-kB activity over hours."),
+    State("tnf", "TNF-alpha", "pg/mL", 2.9, "v_tnf * primary_response - k_tnf * tnf", "Plasma TNF-alpha.",
+          ("http://identifiers.org/uniprot:P01375",)),
+    State("il1b", "IL-1beta", "pg/mL", 1.2, "v_il1b * primary_response - k_il1b * il1b", "Plasma IL-1beta.",
+          ("http://identifiers.org/uniprot:P01584",)),
+    State("il6", "IL-6", "pg/mL", 1.5,
+          "v_il6 * secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) - k_il6 * il6", "Plasma IL-6.",
+          ("http://identifiers.org/uniprot:P05231",)),
+    State("il10", "IL-10", "pg/mL", 8.0,
+          "v_il10 * secondary_response * (1 + il10_gc_gain * occ_gr_periphery + il10_na_gain * na_excess) - k_il10 * il10",
+          "Plasma IL-10.", ("http://identifiers.org/uniprot:P22301",)),
+    State("acute_phase", "Hepatic acute-phase programme", "1", 0.0015,
+          "k_acute_phase * (il6 / (il6 + crp_il6_k) - acute_phase)",
+          "IL-6-driven STAT3/C/EBP programme in hepatocytes that sets CRP synthesis."),
+    State("crp", "CRP", "mg/L", 1.3, "v_crp * acute_phase - k_crp * crp", "Plasma C-reactive protein.",
+          ("http://identifiers.org/uniprot:P02741",)),
+    State("gr_immune", "Immune GR function", "1", 0.9,
+          "k_gr * (1 - gr_immune * (1 + gr_down_cort * occ_gr_periphery + gr_down_cyt_immune * cytokine_index))",
+          "Glucocorticoid-receptor function in immune cells (1 = no down-regulation).",
+          ("http://identifiers.org/uniprot:P04150",)),
+)
+
+INPUTS = (
+    Input("noradrenaline", "pg/mL", "Plasma noradrenaline (HPA subsystem)."),
+    Input("na_base", "pg/mL", "Resting plasma noradrenaline (HPA subsystem)."),
+    Input("occ_gr_periphery", "1", "Immune-cell GR occupancy by cortisol and dexamethasone (HPA subsystem)."),
+    Input("k_gr", "1/h", "Turnover rate of GR function (HPA subsystem)."),
+    Input("gr_down_cort", "1", "GR down-regulation per unit occupancy (HPA subsystem)."),
+    Input("inflammatory_load", "1",
+          "Chronic low-grade inflammatory load (adiposity, illness); 1 doubles basal NF-kB drive.",
+          0.0, (0.0, 20.0)),
+    Input("nfkb_inhibition_ppar", "1", "Fraction of NF-kB drive removed by PPAR-alpha/IkB (lipid mediators).",
+          0.0, (0.0, 0.99)),
+    Input("nfkb_inhibition_ecb", "1", "Fraction of NF-kB drive removed by endocannabinoid (CB2) signalling.",
+          0.0, (0.0, 0.99)),
+    Input("nfkb_inhibition_drug", "1", "Fraction of NF-kB drive removed by anti-inflammatory drugs.",
+          0.0, (0.0, 0.99)),
+)
+
+
+def innate_immunity() -> Subsystem:
+    """The innate-immunity subsystem."""
+    return Subsystem(
+        name="immune",
+        title="Innate immunity",
+        description=__doc__ or "",
+        states=STATES,
+        parameters=PARAMETERS,
+        assignments=ASSIGNMENTS,
+        inputs=INPUTS,
+    )

@@ -1,0 +1,87 @@
+"""Figures of simulation results (matplotlib, written to PNG without a screen)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)  # noqa: E402 - files only; never opens a window
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from neuroimmune.results import SimulationResult  # noqa: E402
+
+__all__ = ["PANEL_GROUPS", "plot_result"]
+
+#: Default panels: (title, [(variable, unit to show)], log scale)
+PANEL_GROUPS: tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], ...] = (
+    ("Cortisol", (("cortisol", "nmol/L"), ("cortisol_free", "nmol/L")), False),
+    ("ACTH", (("acth", "pg/mL"),), False),
+    ("Pro-inflammatory cytokines", (("tnf", None), ("il6", None), ("il1b", None)), True),
+    ("IL-10", (("il10", None),), True),
+    ("CRP", (("crp", None),), False),
+    ("Noradrenaline", (("noradrenaline", None),), False),
+    ("Dexamethasone", (("dexamethasone", None),), False),
+    ("Gland masses and GR function", (("pituitary_mass", None), ("adrenal_mass", None),
+                                      ("gr_central", None), ("gr_immune", None)), False),
+)
+
+_LABELS = {
+    "cortisol": "total cortisol", "cortisol_free": "free cortisol", "acth": "ACTH", "tnf": "TNF-α",
+    "il6": "IL-6", "il1b": "IL-1β", "il10": "IL-10", "crp": "CRP", "noradrenaline": "noradrenaline",
+    "dexamethasone": "dexamethasone", "pituitary_mass": "corticotroph mass", "adrenal_mass": "adrenal mass",
+    "gr_central": "central GR function", "gr_immune": "immune GR function",
+}
+
+
+def _time_axis(times_h: np.ndarray) -> tuple[np.ndarray, str]:
+    span = times_h[-1] - times_h[0]
+    if span > 24 * 10:
+        return times_h / 24.0, "time (days from the start)"
+    return times_h, "time (h from midnight of day 0)"
+
+
+def plot_result(result: SimulationResult, path: str | Path, *, patient: int = 0, title: str | None = None,
+                variables: Sequence[str] | None = None) -> Path:
+    """Plot one patient's time courses, grouped into panels by physiology; returns the PNG path."""
+    recorded = set(variables or result.variables)
+    panels = [(name, [(v, u) for v, u in group if v in recorded], log)
+              for name, group, log in PANEL_GROUPS]
+    panels = [p for p in panels if p[1]]
+    grouped = {v for _, group, _ in panels for v, _ in group}
+    panels += [(v, [(v, None)], False) for v in result.variables if v in recorded and v not in grouped]
+    ncols = 2 if len(panels) > 1 else 1
+    nrows = int(np.ceil(len(panels) / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(6.2 * ncols, 2.6 * nrows), squeeze=False, sharex=True)
+    x, xlabel = _time_axis(result.times)
+    events = [a for a in result.provenance.get("scenario_actions", []) if a.get("op") == "add" or "on" in a.get("label", "")]
+    for ax, (name, group, log) in zip(axes.flat, panels):
+        for variable, unit in group:
+            y = result.series(variable, patient=patient, unit=unit)
+            shown = unit or result.unit(variable)
+            ax.plot(x, y, lw=1.6, label=f"{_LABELS.get(variable, variable)} ({shown})")
+        if log:
+            ax.set_yscale("log")
+        for ev in events:
+            ex = ev["time"] / 24.0 if xlabel.startswith("time (days") else ev["time"]
+            ax.axvline(ex, color="0.5", ls=":", lw=1)
+        ax.set_title(name, fontsize=10)
+        ax.legend(fontsize=7, loc="upper right", frameon=False)
+        ax.grid(alpha=0.3)
+    for ax in axes.flat[len(panels):]:
+        ax.set_visible(False)
+    for ax in axes[-1]:
+        ax.set_xlabel(xlabel)
+    status = result.status[patient]
+    heading = title or f"Scenario {result.provenance.get('scenario', '')}"
+    if status != "ok":
+        heading += f" — {status[:80]}"
+    fig.suptitle(heading + "\n(dotted lines: challenges; research tool, not medical advice)", fontsize=10)
+    fig.tight_layout()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=130)
+    plt.close(fig)
+    return path

@@ -1,0 +1,85 @@
+"""Generate the model reference (docs/model-reference.md) from the declaration.
+
+The tables of states, rate laws, derived variables, parameters and inputs are
+written from the same objects that produce the SBML, so the documentation cannot
+drift from the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from neuroimmune.model.compose import Model
+from neuroimmune.model.spec import Source
+
+__all__ = ["model_reference_markdown", "write_model_reference"]
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _source(text: str) -> str:
+    src = Source.parse(text, where="reference")
+    note = f"; {src.note}" if src.note else ""
+    if src.kind == "doi":
+        return f"[doi:{src.reference}](https://doi.org/{src.reference}){note}"
+    return f"{src.kind}: {src.reference}{note}"
+
+
+def model_reference_markdown(model: Model) -> str:
+    """The model reference as markdown."""
+    kinds: dict[str, int] = {}
+    for p in model.parameters:
+        k = Source.parse(p.source, where=p.id).kind
+        kinds[k] = kinds.get(k, 0) + 1
+    lines = [
+        "# Model reference",
+        "",
+        "Generated from the model declaration by `neuroimmune export tables` — do not edit by hand.",
+        f"Model fingerprint `{model.fingerprint}`: {len(model.states)} states, {len(model.assignments)} derived "
+        f"variables, {len(model.parameters)} parameters "
+        f"({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}), "
+        f"{len(model.exogenous_inputs)} exogenous inputs.",
+        "",
+        "Time is in hours (0 = midnight of day 0). Each state obeys d(state)/dt = the rate shown. "
+        "Sources: `doi` = a number read in that paper; `ref` = read, DOI not verified; `assumed` = a stated "
+        "assumption; `calibrated` = fitted to the named validation targets (see docs/validation/scorecard.md).",
+        "",
+    ]
+    for sub in model.subsystems:
+        lines += [f"## {sub.title} (`{sub.name}`)", "", " ".join(sub.description.split()), ""]
+        if sub.states:
+            lines += ["### States", "", "| id | name | unit | d/dt | description |", "|---|---|---|---|---|"]
+            lines += [f"| `{s.id}` | {_cell(s.name)} | {s.unit} | `{_cell(s.rate)}` | {_cell(s.description)} |"
+                      for s in sub.states]
+            lines.append("")
+        if sub.assignments:
+            lines += ["### Derived variables", "", "| id | unit | formula | description |", "|---|---|---|---|"]
+            lines += [f"| `{a.id}` | {a.unit} | `{_cell(a.formula)}` | {_cell(a.description)} |"
+                      for a in sub.assignments]
+            lines.append("")
+        if sub.parameters:
+            lines += ["### Parameters", "", "| id | value | unit | bounds | source | description |",
+                      "|---|---|---|---|---|---|"]
+            lines += [f"| `{p.id}` | {p.value:.6g} | {p.unit} | [{p.bounds[0]:g}, {p.bounds[1]:g}] | "
+                      f"{_cell(_source(p.source))} | {_cell(p.description)} |" for p in sub.parameters]
+            lines.append("")
+        exo = [i for i in sub.inputs if i in model.exogenous_inputs]
+        ports = [i for i in sub.inputs if i not in model.exogenous_inputs]
+        if exo:
+            lines += ["### Exogenous inputs (set by scenarios)", "", "| id | unit | default | allowed | description |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| `{i.id}` | {i.unit} | {i.default:g} | {list(i.bounds or ())} | {_cell(i.description)} |"
+                      for i in exo]
+            lines.append("")
+        if ports:
+            lines += ["### Reads from other subsystems", "", ", ".join(f"`{i.id}`" for i in ports), ""]
+    return "\n".join(lines) + "\n"
+
+
+def write_model_reference(model: Model, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(model_reference_markdown(model), encoding="utf-8")
+    return path

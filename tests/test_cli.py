@@ -1,0 +1,73 @@
+"""The command line, run as a user would: the installed entry point in a subprocess."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+EXE = [sys.executable, "-m", "neuroimmune.cli.main"]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*EXE, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def test_scenarios_lists_builtins(tmp_path):
+    out = run("scenarios", cwd=tmp_path)
+    assert out.returncode == 0
+    assert "endotoxin-2ngkg" in out.stdout and "healthy-day" in out.stdout
+
+
+def test_simulate_builtin_writes_table_and_plot(tmp_path):
+    out = run("simulate", "tsst", "--out", "res", "--format", "csv", "--outputs", "cortisol,ACTH,IL-6", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    frame = pd.read_csv(tmp_path / "res" / "tsst.csv")
+    assert set(frame["variable"]) == {"cortisol", "acth", "il6"}
+    assert (tmp_path / "res" / "tsst.png").stat().st_size > 10_000
+    assert (tmp_path / "res" / "tsst.provenance.json").exists()
+
+
+def test_simulate_yaml_with_patients(tmp_path):
+    (tmp_path / "sc.yaml").write_text(
+        "name: my-dst\nduration: 3 d\nchallenges:\n  - {type: dexamethasone, dose: 1 mg, at: day 1 23:00}\n"
+        "output: {interval: 1 h, variables: [cortisol, dexamethasone]}\n")
+    pd.DataFrame({"patient": ["a", "b"], "gr_sensitivity_central": [0.7, 1.5]}).to_csv(tmp_path / "p.csv", index=False)
+    out = run("simulate", "sc.yaml", "--patients", "p.csv", "--workers", "1", "--no-plot", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    frame = pd.read_parquet(tmp_path / "outputs" / "my-dst" / "my-dst.parquet")
+    assert set(frame["patient"]) == {"a", "b"}
+
+
+def test_bad_scenario_fails_with_a_clear_message(tmp_path):
+    (tmp_path / "bad.yaml").write_text(
+        "name: bad\nduration: 1 d\nchallenges:\n  - {type: endotoxin, dose: -1 ng/kg, at: '09:00'}\n")
+    out = run("simulate", "bad.yaml", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "challenges[0].dose" in out.stderr and "must not be negative" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_export_sbml_and_tables(tmp_path):
+    out = run("export", "sbml", "--out", "m.xml", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "0 errors" in out.stdout
+    assert (tmp_path / "m.xml").read_text().count("<rateRule") >= 20
+    out = run("export", "tables", "--out", "ref.md", cwd=tmp_path)
+    assert out.returncode == 0 and "| `k_crp` |" in (tmp_path / "ref.md").read_text()
+
+
+@pytest.mark.slow
+def test_validate_writes_scorecard(tmp_path):
+    out = run("validate", "--out", "val", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    last = (tmp_path / "val" / "scorecard.md").read_text().strip().splitlines()[-1]
+    assert last.endswith("failed") and last in out.stdout
+
+
+def test_demo_names_its_plot(tmp_path):
+    out = run("demo", "--out", "d", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "endotoxin 2 ng/kg" in out.stdout and "d/endotoxin-2ngkg.png" in out.stdout
+    assert (tmp_path / "d" / "endotoxin-2ngkg.png").exists()

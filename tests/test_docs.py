@@ -1,0 +1,17 @@
+"""Documentation generated from the declaration must match the committed files."""
+
+from pathlib import Path
+
+from neuroimmune.reference import model_reference_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_model_reference_is_up_to_date(model):
+    committed = (ROOT / "docs" / "model-reference.md").read_text(encoding="utf-8")
+    assert committed == model_reference_markdown(model), "run `neuroimmune export tables` and commit docs/"
+
+
+def test_readme_gives_the_two_setup_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme and "make test" in readme
