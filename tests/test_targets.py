@@ -14,7 +14,23 @@ from neuroimmune.validation.report import summary_line, write_scorecard
 from neuroimmune.validation.targets import load_targets
 
 TARGETS = load_targets()
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "A20": "midnight cortisol about 60 nmol/L: the model sits at the calibrated Debono nadir (55, range 41-69), "
+           "above the 50 nmol/L asleep cut-off quoted from the Cushing guideline",
+    "A23": "awakening rise about 44%, calibrated to the 50% of A22 (40-60 accepted), below Pruessner's 50-75%",
+    "D4-TNF": "very low dose (0.2 ng/kg) under-predicted: the dose-response fitted to 0.8 and 2 ng/kg is steeper "
+              "at the bottom than the data",
+    "D9-TNF": "4 ng/kg TNF-alpha peak under-predicted (about 1,800 vs 5,665 pg/mL; older assay, lot and strain "
+              "not captured)",
+    "D9-IL10": "4 ng/kg IL-10 peak over-predicted (about 1,100 vs 427 +/- 348 pg/mL)",
+    "BARBER93-CRP": "CRP after 2 ng/kg under-predicted (about 17 vs 42 mg/L): the hepatic IL-6 sensitivity is "
+                    "assumed, not fitted",
+    "POLL96-ACTH": "the evening/morning ratio of the ACTH rise is about 1.4, just below 'about twice'",
+    "ALAM14-IL10": "IL-10 follows NF-kB and is higher after a midnight challenge; the data show more IL-10 by "
+                   "day, so glucocorticoid enhancement of IL-10 is too weak in the model",
+    "F5": "TSST cortisol peaks about 56 min after onset, later than the 21-40 min recalled in targets.md "
+          "(timing not read in a source, so never fitted)",
+}
 
 
 def test_targets_are_complete_and_sourced():

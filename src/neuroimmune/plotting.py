@@ -23,6 +23,7 @@ PANEL_GROUPS: tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], ...] =
     ("IL-10", (("il10", None),), True),
     ("CRP", (("crp", None),), False),
     ("Noradrenaline", (("noradrenaline", None),), False),
+    ("NF-κB and endotoxin", (("nfkb", None), ("endotoxin", None)), False),
     ("Dexamethasone", (("dexamethasone", None),), False),
     ("Gland masses and GR function", (("pituitary_mass", None), ("adrenal_mass", None),
                                       ("gr_central", None), ("gr_immune", None)), False),
@@ -33,6 +34,7 @@ _LABELS = {
     "il6": "IL-6", "il1b": "IL-1β", "il10": "IL-10", "crp": "CRP", "noradrenaline": "noradrenaline",
     "dexamethasone": "dexamethasone", "pituitary_mass": "corticotroph mass", "adrenal_mass": "adrenal mass",
     "gr_central": "central GR function", "gr_immune": "immune GR function",
+    "nfkb": "monocyte NF-κB activity", "endotoxin": "circulating endotoxin", "crh": "CRH",
 }
 
 

@@ -21,8 +21,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                        "A research tool, not medical advice.")
 export_app = typer.Typer(no_args_is_help=True, help="Export the model (SBML, reference tables).")
 app.add_typer(export_app, name="export")
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 @contextmanager

@@ -49,6 +49,7 @@ class RoadRunnerSimulator:
         integrator.setValue("relative_tolerance", self.options.rtol)
         integrator.setValue("maximum_num_steps", self.options.max_steps)
         integrator.setValue("stiff", True)
+        integrator.setValue("max_output_rows", 50_000_000)  # long runs at fine output steps
         for sid, scale in zip(self.state_ids, self.scale):
             integrator.setIndividualTolerance(sid, float(scale * self.options.atol_fraction))
         self._selection: tuple[str, ...] = ()

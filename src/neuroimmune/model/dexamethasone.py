@@ -24,12 +24,12 @@ PARAMETERS = (
     _P("ke_dex", 0.2064, "1/h", (0.1, 0.35),
        "doi:10.1007/BF01060016; terminal half-life 201.5 min in men (142.3 min in women)",
        "Elimination rate of plasma dexamethasone."),
-    _P("v_dex", 43.7367, "L", (20.0, 120.0), "calibrated: DST2",
+    _P("v_dex", 43.685, "L", (20.0, 120.0), "calibrated: DST2",
        "Apparent volume of distribution."),
     _P("fu_dex", 0.23, "1", (0.1, 0.5),
        "ref: MIMS product monograph for dexamethasone (DOI not verified); up to 77% protein bound",
        "Unbound fraction of plasma dexamethasone."),
-    _P("dex_gr_potency", 40.1667, "1", (2.0, 60.0), "calibrated: DST1",
+    _P("dex_gr_potency", 55.7334, "1", (2.0, 60.0), "calibrated: DST1",
        "GR activity of free dexamethasone relative to free cortisol (review tables give a "
        "glucocorticoid potency of about 30, doi:10.1093/nop/npu029)."),
 )

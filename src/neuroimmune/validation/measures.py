@@ -68,6 +68,20 @@ def _value_at(times: np.ndarray, values: np.ndarray, t: float) -> float:
     return float(np.interp(t, times, values))
 
 
+def _extreme_time(t: np.ndarray, y: np.ndarray, *, largest: bool) -> float:
+    """Time of the largest (or smallest) value, refined by a parabola through the three
+    grid points around it, so the answer varies smoothly with the parameters."""
+    i = int(np.argmax(y) if largest else np.argmin(y))
+    if 0 < i < len(y) - 1:
+        y0, y1, y2 = y[i - 1], y[i], y[i + 1]
+        denom = y0 - 2 * y1 + y2
+        if denom != 0:
+            shift = 0.5 * (y0 - y2) / denom
+            if abs(shift) <= 1:
+                return float(t[i] + shift * (t[i + 1] - t[i]))
+    return float(t[i])
+
+
 def _div(a: float, b: float) -> float:
     return a / b if b != 0 else (math.inf if a > 0 else -math.inf if a < 0 else math.nan)
 
@@ -101,8 +115,7 @@ def evaluate(measure: Measure, runs: ScenarioRuns, scenario: Any) -> float:
     if kind in ("max", "min"):
         return float(np.max(y[mask]) if kind == "max" else np.min(y[mask]))
     if kind in ("time_of_max", "time_of_min"):
-        idx = np.argmax(y[mask]) if kind == "time_of_max" else np.argmin(y[mask])
-        when = float(t[mask][idx])
+        when = _extreme_time(t[mask], y[mask], largest=kind == "time_of_max")
         return _scale_time(when - (ref if ref is not None else 24.0 * math.floor(when / 24.0)), measure.time_unit)
     if kind in ("fold", "rise", "rise_pct"):
         if ref is None:
