@@ -9,7 +9,6 @@ settings, scenario).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,15 +103,3 @@ class SimulationResult:
         sidecar = path.with_name(path.stem + ".provenance.json")
         sidecar.write_text(json.dumps(self.provenance | {"patient_status": status}, indent=2, default=str))
         return path
-
-    @classmethod
-    def concatenate(cls, parts: Sequence[SimulationResult]) -> SimulationResult:
-        """Join results of the same times and variables over patients."""
-        first = parts[0]
-        return cls(
-            times=first.times, variables=first.variables, units=first.units,
-            values=np.concatenate([p.values for p in parts]),
-            status=[s for p in parts for s in p.status],
-            patients=tuple(x for p in parts for x in p.patients),
-            provenance=first.provenance,
-        )
