@@ -36,6 +36,9 @@ ENDO = [t.id for t in load_targets() if t.id.startswith(("ENDO04", "ENDO2", "D7"
 TSST = ["F6", "F2-TNF", "F2-IL1b", "F2-IL6"]
 DST = ["DST1", "DST2"]
 
+BRAIN = ["A11", "A12", "CSF-TRP", "CSF-KYN", "ATD1", "D13-KYN", "COTLER01", "E4-neurovegetative", "E4-mood-later",
+         "CASE3-short-stress", "CASE3-long-stress", "CASE3-brief-treatment", "CASE3-long-treatment"]
+
 STAGES: dict[str, tuple[list[str], list[str]]] = {
     "hpa": (HPA_DAY, ["circ_phase", "circ_kappa", "circ_skew", "circ_floor", "car_amplitude", "car_delay", "car_kappa",
                       "crh_scale", "fb_gr", "fb_gr_pit", "acth_ref", "acth_ec50", "acth_hill", "dex_gr_potency",
@@ -49,9 +52,18 @@ STAGES: dict[str, tuple[list[str], list[str]]] = {
         "v_crp"]),
     "tsst": (TSST + BASAL_IMMUNE, ["tsst_stress", "nfkb_na_gain", "v_tnf", "v_il1b", "v_il6"]),
     "dst": (DST + HPA_DAY, ["v_dex", "dex_gr_potency", "fb_gr_pit"]),
+    "hpa-endotoxin": (HPA_DAY + [t for t in ENDO if t.startswith("ENDO")], [
+        "acth_ec50", "acth_hill", "cyt_crh_gain", "cyt_pit_gain", "cyt_k_il6", "cyt_k_tnf", "k_cyt_brain",
+        "crh_scale", "fb_gr", "fb_gr_pit", "circ_skew", "circ_phase", "circ_kappa", "acth_ref"]),
+    "trp-baseline": (["A11", "A12", "CSF-TRP", "CSF-KYN"], ["trp_intake", "k_kyn", "trp_csf_ratio", "kyn_csf_ratio"]),
+    "brain": (BRAIN + HPA_DAY, [
+        "trp_intake", "k_kyn", "trp_csf_ratio", "kyn_csf_ratio", "k_amino_acid_load", "lnaa_competition",
+        "ifn_ec50", "k_ifn_signal", "il6_ifn_gain", "ido_tnf_gain", "ido_tnf_k", "tau_sickness", "tau_mood",
+        "tau_anhedonia", "w_sick_inflammation", "w_mood_serotonin", "w_mood_plasticity", "symptom_stress_gain",
+        "pl_scale", "gr_resistance_k", "gr_resistance_k_central", "pl_cortisol_k"]),
 }
 STAGES["joint"] = (
-    sorted(set(HPA_DAY + BASAL_IMMUNE + ENDO + TSST + DST)),
+    sorted(set(HPA_DAY + BASAL_IMMUNE + ENDO + TSST + DST + BRAIN)),
     sorted({p for _, params in STAGES.values() for p in params}),
 )
 NORMALISATION = ["pituitary_mass", "adrenal_mass"]  # both should be 1 in the healthy steady state
@@ -158,7 +170,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-nfev", type=int, default=30)
     args = parser.parse_args()
-    stages = ["hpa", "basal", "endotoxin", "tsst", "dst", "joint"] if args.stage == "all" else [args.stage]
+    stages = ["hpa", "basal", "endotoxin", "tsst", "dst", "brain", "joint"] if args.stage == "all" else [args.stage]
     fitted: dict[str, float] = {}
     for stage in stages:
         if stage != "normalise":

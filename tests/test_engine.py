@@ -8,6 +8,10 @@ from neuroimmune.engine.batch import run_batch
 from neuroimmune.engine.roadrunner import RoadRunnerSimulator
 from neuroimmune.errors import NeuroimmuneError
 from neuroimmune.model import Model, Parameter, State, Subsystem
+from neuroimmune.model.dexamethasone import dexamethasone
+from neuroimmune.model.hpa import hpa_axis
+from neuroimmune.model.immune import innate_immunity
+from neuroimmune.model.interferon import interferon_alpha
 from neuroimmune.scenarios.timeline import Timeline
 
 
@@ -89,7 +93,9 @@ def test_chronic_stress_shows_gland_compensation_over_weeks():
     weeks, CRH and ACTH drift back towards their set points while cortisol stays high (in the
     published model's re-run, anchors.md case 2, ACTH is still 1.64-fold at day 30 and CRH 1.22-fold,
     down from about 2-fold on day 1; compensation takes months)."""
-    res = ni.simulate("chronic-stress-8-weeks", workers=1,
+    # the HPA core on its own: the brain-side loops (plasticity, symptom stress) are left out here
+    core = Model("hpa-core", (hpa_axis(), innate_immunity(), dexamethasone(), interferon_alpha()))
+    res = ni.simulate("chronic-stress-8-weeks", model=core, workers=1,
                       outputs=["crh", "acth", "cortisol", "adrenal_mass", "pituitary_mass"])
     t = res.times
     def mean(var, start_day, end_day):

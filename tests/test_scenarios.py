@@ -51,8 +51,8 @@ def test_time_outside_the_run_is_rejected(model):
 
 
 def test_unknown_output_variable_lists_the_choices(model):
-    msg = _error(_base(output={"variables": ["cortisol", "serotonin"]}), model)
-    assert "output.variables[1]" in msg and "'serotonin'" in msg and "cortisol" in msg
+    msg = _error(_base(output={"variables": ["cortisol", "melatonin"]}), model)
+    assert "output.variables[1]" in msg and "'melatonin'" in msg and "cortisol" in msg
 
 
 def test_unknown_field_and_bad_clock_time():
@@ -104,3 +104,28 @@ def test_yaml_file_errors(tmp_path):
         load_scenario_file(tmp_path / "missing.yaml")
     with pytest.raises(ScenarioError, match="neither a built-in scenario"):
         load_scenario("no-such-scenario")
+
+
+def test_interferon_course_compiles_to_scheduled_doses(model):
+    sc = scenario_from_dict(_base(duration="20 d", challenges=[
+        {"type": "interferon_alpha", "dose": "3 MIU", "start": "day 1 20:00", "schedule": "three_times_weekly",
+         "duration": "14 d"},
+        {"type": "interferon_alpha", "dose": "38 MIU", "route": "iv", "start": "day 15 09:00",
+         "schedule": "five_days_a_week", "duration": "3 d"},
+    ]))
+    tl = compile_scenario(sc, model)
+    sc_doses = [a for a in tl.actions if a.target == "ifn_depot"]
+    iv_doses = [a for a in tl.actions if a.target == "ifn_circulating"]
+    assert [a.time / 24 for a in sc_doses] == pytest.approx([1 + 20 / 24 + d for d in (0, 2, 4, 7, 9, 11)])
+    assert all(a.value == 3.0 for a in sc_doses)
+    assert [a.time for a in iv_doses] == pytest.approx([15 * 24 + 9, 16 * 24 + 9, 17 * 24 + 9])
+
+
+def test_interferon_dose_needs_miu_and_depletion_is_timed(model):
+    msg = _error(_base(challenges=[{"type": "interferon_alpha", "dose": "3 mg", "start": "day 0 09:00",
+                                    "duration": "7 d"}]))
+    assert "challenges[0].dose" in msg and "MIU" in msg
+    tl = compile_scenario(scenario_from_dict(_base(challenges=[{"type": "tryptophan_depletion", "at": "day 1 08:00"}])),
+                          model)
+    assert [(a.time, a.target, a.value) for a in tl.actions] == [(32.0, "amino_acid_load", 1.0),
+                                                                 (39.0, "amino_acid_load", 0.0)]

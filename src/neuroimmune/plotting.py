@@ -24,6 +24,17 @@ PANEL_GROUPS: tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], ...] =
     ("CRP", (("crp", None),), False),
     ("Noradrenaline", (("noradrenaline", None),), False),
     ("NF-κB and endotoxin", (("nfkb", None), ("endotoxin", None)), False),
+    ("Interferon, IDO and TDO", (("ifn_signal", None), ("ido", None), ("tdo", None)), False),
+    ("Plasma tryptophan", (("tryptophan", None),), False),
+    ("Plasma kynurenine", (("kynurenine", None),), False),
+    ("Kynurenine/tryptophan ratio", (("kyn_trp_ratio", None),), False),
+    ("CSF kynurenines", (("kynurenic_acid", None), ("hydroxykynurenine", None), ("quinolinic_acid", None)), True),
+    ("Brain: microglia, monoamines, plasticity", (("neuroinflammation", None), ("serotonin", None),
+                                                 ("dopamine", None), ("bh4", None), ("plasticity", None)), False),
+    ("Symptom dimensions (0-1)", tuple((d, None) for d in (
+        "sym_sickness", "sym_anxiety", "sym_sleep", "sym_anhedonia", "sym_mood", "sym_cognition",
+        "sym_suicidality")), False),
+    ("Rating scales", (("hamd17", None), ("madrs", None), ("hama", None), ("phq9", None), ("gad7", None)), False),
     ("Dexamethasone", (("dexamethasone", None),), False),
     ("Gland masses and GR function", (("pituitary_mass", None), ("adrenal_mass", None),
                                       ("gr_central", None), ("gr_immune", None)), False),
@@ -35,6 +46,14 @@ _LABELS = {
     "dexamethasone": "dexamethasone", "pituitary_mass": "corticotroph mass", "adrenal_mass": "adrenal mass",
     "gr_central": "central GR function", "gr_immune": "immune GR function",
     "nfkb": "monocyte NF-κB activity", "endotoxin": "circulating endotoxin", "crh": "CRH",
+    "ifn_signal": "interferon signal", "ido": "IDO activity", "tdo": "TDO activity", "tryptophan": "tryptophan",
+    "kynurenine": "kynurenine", "kyn_trp_ratio": "KYN/TRP", "kynurenic_acid": "kynurenic acid (CSF)",
+    "hydroxykynurenine": "3-hydroxykynurenine (CSF)", "quinolinic_acid": "quinolinic acid (CSF)",
+    "neuroinflammation": "microglial activation", "serotonin": "serotonin", "dopamine": "dopamine",
+    "bh4": "BH4", "plasticity": "plasticity (BDNF-like)", "hamd17": "HAM-D-17", "madrs": "MADRS",
+    "hama": "HAM-A", "phq9": "PHQ-9", "gad7": "GAD-7", "sym_sickness": "sickness/fatigue",
+    "sym_anxiety": "anxiety", "sym_sleep": "sleep", "sym_anhedonia": "anhedonia", "sym_mood": "depressed mood",
+    "sym_cognition": "cognition", "sym_suicidality": "suicidality",
 }
 
 

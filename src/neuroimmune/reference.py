@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from neuroimmune.model.compose import Model
+from neuroimmune.model.scales import SCALES
 from neuroimmune.model.spec import Source
 
 __all__ = ["model_reference_markdown", "write_model_reference"]
@@ -75,7 +76,29 @@ def model_reference_markdown(model: Model) -> str:
             lines.append("")
         if ports:
             lines += ["### Reads from other subsystems", "", ", ".join(f"`{i.id}`" for i in ports), ""]
+    lines += _scale_tables()
     return "\n".join(lines) + "\n"
+
+
+def _scale_tables() -> list[str]:
+    lines = [
+        "## Rating scales: item maps",
+        "",
+        "Each item scores `max x sum(weight x dimension)` with the latent dimensions between 0 and 1, so a scale "
+        "total runs from 0 to its published maximum. The weights follow each item's content; they were not "
+        "fitted to item-level data. `neuroimmune.ratings.rate` draws integer item scores with rater noise from "
+        "the same tables.",
+        "",
+    ]
+    for scale in SCALES.values():
+        lines += [f"### {scale.title} (`{scale.id}`, 0-{scale.max_total})", "",
+                  f"Source: {scale.source}. Bands: {scale.bands}.", "",
+                  "| item | range | loads on |", "|---|---|---|"]
+        for item in scale.items:
+            loads = ", ".join(f"{d.removeprefix('sym_')} {w:g}" for d, w in item.weights)
+            lines.append(f"| {_cell(item.name)} | 0-{item.max_score} | {loads} |")
+        lines.append("")
+    return lines
 
 
 def write_model_reference(model: Model, path: str | Path) -> Path:

@@ -23,8 +23,8 @@ __all__ = [
     "parse_unit",
 ]
 
-# Dimension order: mass, amount, volume, time, body mass (kg of body weight).
-_DIMENSIONS = ("mass", "amount", "volume", "time", "body_mass")
+# Dimension order: mass, amount, volume, time, body mass (kg of body weight), biological activity (IU).
+_DIMENSIONS = ("mass", "amount", "volume", "time", "body_mass", "activity")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ _ATOMS: dict[str, _Atom] = {
     "d": _Atom("time", 86400.0, "second", 0, 86400.0),
     # Body weight, for doses per kilogram (endotoxin ng/kg). SBML has a kilogram kind.
     "kg": _Atom("body_mass", 1.0, "kilogram", 0, 1.0),
+    # International units of biological activity (interferon); SBML has no such kind, so they are
+    # written as scaled dimensionless units.
+    "IU": _Atom("activity", 1.0, "dimensionless", 0, 1.0),
+    "MIU": _Atom("activity", 1e6, "dimensionless", 6, 1.0),
 }
 
 #: Molar masses (g/mol) of analytes whose units are converted between mass and amount.
@@ -156,7 +160,7 @@ def convert(value: float, from_unit: str, to_unit: str, *, molar_mass: float | N
         return value * ratio
     # mass <-> amount: dimension differs only by +1 mass / -1 amount (or the reverse)
     diff = tuple(a - b for a, b in zip(src.dimension, dst.dimension))
-    if diff in ((1, -1, 0, 0, 0), (-1, 1, 0, 0, 0)):
+    if diff in ((1, -1, 0, 0, 0, 0), (-1, 1, 0, 0, 0, 0)):
         if molar_mass is None or molar_mass <= 0:
             raise UnitError(
                 f"converting {from_unit!r} to {to_unit!r} needs the analyte's molar mass (g/mol)"

@@ -69,8 +69,9 @@ def periodic_steady_state(
     ``|phi(x) - x| / (|x| + scale)``. Newton's method works on ``log(x + offset)``
     (the states are non-negative and the gland masses grow multiplicatively), and
     each step is damped until the residual falls; a failed integration counts as no
-    progress. If Newton stalls, a long forward integration brings the state closer
-    and Newton starts again. Raises :class:`EngineError` if no orbit is found.
+    progress. If Newton stalls (e.g. the patient drifts slowly to another branch of a
+    bistable model), 240 and then 720 simulated days bring the state closer and Newton
+    starts again. Raises :class:`EngineError` if no orbit is found.
     """
     offset = 1e-3 * scale
     evaluations = 0
@@ -87,8 +88,8 @@ def periodic_steady_state(
     x = np.maximum(np.asarray(x0, dtype=float), 0.0)
     cache = jacobian or JacobianCache()
     err = np.inf
-    for attempt in range(2):
-        for _ in range(warmup_periods if attempt == 0 else 60):
+    for forward_days in (warmup_periods, 240, 720):
+        for _ in range(forward_days):
             x = phi(x)
             evaluations += 1
         u = to_u(x)
@@ -110,7 +111,8 @@ def periodic_steady_state(
                 step = np.linalg.solve(cache.matrix - np.eye(len(u)), u - fu)
             except np.linalg.LinAlgError as exc:
                 raise EngineError("singular Jacobian while seeking the circadian steady state") from exc
-            lam, accepted = 1.0, False
+            # a trust region in log space: no state changes by more than a factor e^2 in one step
+            lam, accepted = min(1.0, 2.0 / max(float(np.max(np.abs(step))), 1e-300)), False
             for _ in range(12):
                 un = u + lam * step
                 try:

@@ -30,11 +30,11 @@ PARAMETERS = (
     _P("t_wake", 7.0, "h", (4.0, 11.0),
        "doi:10.1016/j.psyneuen.2007.01.008; subjects were woken at 07:00 in the sleep-laboratory CAR study",
        "Clock time of waking; the cortisol awakening response is timed from it."),
-    _P("circ_phase", 6.72215, "h", (3.0, 12.0), "calibrated: A18",
+    _P("circ_phase", 6.61926, "h", (3.0, 12.0), "calibrated: A18",
        "Clock time at which the circadian hypothalamic drive peaks."),
-    _P("circ_kappa", 1.43339, "1", (0.1, 10.0), "calibrated: A18",
+    _P("circ_kappa", 1.42363, "1", (0.1, 10.0), "calibrated: A18",
        "Concentration of the circadian drive around its peak (von Mises shape)."),
-    _P("circ_skew", 0.740525, "1", (0.0, 0.95), "calibrated: A18, ENDO-cortisol-baseline",
+    _P("circ_skew", 0.750151, "1", (0.0, 0.95), "calibrated: A18, ENDO-cortisol-baseline",
        "Skew of the circadian drive: fast rise in the second half of the night, slow fall by day."),
     _P("circ_floor", 0.0117989, "1", (0.0, 0.8), "calibrated: A18",
        "Drive at the circadian nadir as a fraction of the peak."),
@@ -49,11 +49,11 @@ PARAMETERS = (
     # --- CRH ---------------------------------------------------------------------------
     _P("k_crh", 10.397, "1/h", (2.0, 20.0), f"doi:{KARIN_2020}; CRH half-life 4 min; {_KARIN_NOTE}",
        "Clearance rate of hypothalamic CRH (relative units)."),
-    _P("crh_scale", 3.01883, "1", (0.1, 50.0), "calibrated: A18",
+    _P("crh_scale", 2.86742, "1", (0.1, 50.0), "calibrated: A18",
        "Scale of CRH secretion; with gland adaptation it sets the cortisol level."),
     _P("fb_mr", 0.5, "1", (0.0, 10.0), "assumed: weak tonic MR feedback; MR is near saturation at all times",
        "Strength of mineralocorticoid-receptor negative feedback on CRH."),
-    _P("fb_gr", 0.00595768, "1", (0.0, 50.0), "calibrated: A18",
+    _P("fb_gr", 0.00233738, "1", (0.0, 50.0), "calibrated: A18",
        "Strength of hypothalamic GR feedback on CRH at free cortisol equal to kd_gr."),
     _P("kd_mr", 0.5, "nmol/L", (0.1, 5.0),
        "doi:10.1016/0022-4731(86)90063-4; rat brain, corticosterone Kd about 0.5 nM at MR; applied to human cortisol",
@@ -63,27 +63,27 @@ PARAMETERS = (
     _P("kd_gr", 5.0, "nmol/L", (1.0, 30.0),
        "doi:10.1016/0022-4731(86)90063-4; rat brain, corticosterone Kd 2.5-5 nM at GR; applied to human cortisol",
        "Dissociation constant of cortisol at GR (free cortisol)."),
-    _P("cyt_crh_gain", 3.05737, "1", (0.0, 20.0), "calibrated: ENDO04, ENDO2",
+    _P("cyt_crh_gain", 3.97614, "1", (0.0, 20.0), "calibrated: ENDO04, ENDO2",
        "CRH drive added by the cytokine signal at the hypothalamus, relative to the circadian peak drive "
        "(additive, so it is not gated by the time of day)."),
     # --- ACTH --------------------------------------------------------------------------
     _P("k_acth", 2.0794, "1/h", (1.0, 4.0), f"{_KEENAN}; ACTH half-life 20 +/- 1.3 min in 32 healthy adults",
        "Clearance rate of plasma ACTH."),
-    _P("v_acth", 24.6301, "pg/mL/h", (1.0, 1000.0), "calibrated: A21; normalised so the healthy corticotroph mass is 1",
+    _P("v_acth", 24.899, "pg/mL/h", (1.0, 1000.0), "calibrated: A21; normalised so the healthy corticotroph mass is 1",
        "ACTH secretion per unit CRH and unit corticotroph mass."),
-    _P("fb_gr_pit", 0.0023264, "1", (0.0, 50.0), "calibrated: A18, DST1",
+    _P("fb_gr_pit", 0.00231418, "1", (0.0, 50.0), "calibrated: A18, DST1",
        "Strength of pituitary GR feedback on ACTH at glucocorticoid activity equal to kd_gr."),
-    _P("cyt_pit_gain", 4.46046, "1", (0.0, 20.0), "calibrated: ENDO04, ENDO2",
+    _P("cyt_pit_gain", 5.78926, "1", (0.0, 20.0), "calibrated: ENDO04, ENDO2",
        "Pituitary ACTH drive added by the cytokine signal, in CRH units."),
-    _P("acth_ref", 12.1719, "pg/mL", (3.0, 60.0), "calibrated: A21",
+    _P("acth_ref", 11.767, "pg/mL", (3.0, 60.0), "calibrated: A21",
        "Daily mean ACTH to which adrenal mass adaptation returns (Karin 2020 set point)."),
     # --- adrenal and cortisol ----------------------------------------------------------
     _P("csr_max", 1584.0, "nmol/L/h", (700.0, 2500.0),
        "ref: Dorin 2012 J Clin Endocrinol Metab, PMID 22337905 (DOI not verified); CSRmax 0.44 +/- 0.13 nM/s",
        "Maximal cortisol secretion rate of a normal adrenal."),
-    _P("acth_ec50", 49.8813, "pg/mL", (3.0, 300.0), "calibrated: A21; normalised so the healthy adrenal mass is 1",
+    _P("acth_ec50", 53.562, "pg/mL", (3.0, 300.0), "calibrated: A21; normalised so the healthy adrenal mass is 1",
        "ACTH concentration giving half-maximal cortisol secretion."),
-    _P("acth_hill", 1.17766, "1", (1.0, 4.0), "calibrated: A18, ENDO04, ENDO2",
+    _P("acth_hill", 1.1476, "1", (1.0, 4.0), "calibrated: A18, ENDO04, ENDO2",
        "Hill coefficient of the adrenal response to ACTH."),
     _P("k_free_cortisol", 18.904, "1/h", (5.0, 40.0),
        "ref: Dorin 2012 J Clin Endocrinol Metab, PMID 22337905 (DOI not verified); free cortisol half-life 2.2 +/- 1.1 min",
@@ -129,9 +129,18 @@ PARAMETERS = (
     _P("k_gr", 0.0041258, "1/h", (0.0005, 0.05),
        "assumed: glucocorticoid resistance builds and resolves over about a week (half-life 7 d)",
        "Turnover rate of glucocorticoid-receptor function."),
-    _P("gr_down_cort", 0.3, "1", (0.0, 3.0),
-       "assumed: homologous GR down-regulation by sustained cortisol occupancy",
-       "Loss of GR function per unit GR occupancy."),
+    _P("gr_resistance_k", 25.1607, "nmol/L", (5.0, 100.0), "calibrated: CASE3",
+       "Day-averaged free cortisol at which immune-cell GR function is halved (homologous down-regulation; chronic "
+       "stress leaves monocytes glucocorticoid resistant, doi:10.1111/j.1749-6632.2009.04984.x, qualitative)."),
+    _P("gr_resistance_k_central", 101.83, "nmol/L", (5.0, 300.0), "calibrated: CASE3",
+       "Day-averaged free cortisol at which central (hypothalamic/pituitary) GR function is halved."),
+    _P("gr_resistance_hill", 2.0, "1", (1.0, 6.0),
+       "assumed: GR down-regulation needs sustained cortisol above the healthy range",
+       "Steepness of GR down-regulation by sustained cortisol."),
+    _P("k_cortisol_daily", 0.041667, "1/h", (0.01, 0.2),
+       "assumed: slow tissue responses (GR down-regulation, plasticity) follow the day-averaged cortisol, "
+       "not each daily peak (time constant 1 day)",
+       "Rate of the day-averaging of free cortisol."),
     _P("gr_down_cyt", 1.0, "1", (0.0, 10.0),
        "assumed: cytokines reduce GR expression and translocation (doi:10.1111/j.1749-6632.2009.04984.x, qualitative)",
        "Loss of GR function per unit cytokine signal."),
@@ -139,7 +148,11 @@ PARAMETERS = (
        "assumed: 1 in a typical healthy adult; individual variation in GR sensitivity",
        "Multiplier of GR feedback strength at hypothalamus and pituitary."),
     # --- cytokine signal reaching the brain --------------------------------------------
-    _P("k_cyt_brain", 1.66794, "1/h", (0.1, 10.0), "calibrated: ENDO04, ENDO2",
+    _P("ifn_hpa_gain", 0.5, "1", (0.0, 5.0),
+       "assumed: IFN-alpha activates the HPA axis within hours (ACTH and cortisol up by 3 h after 6 MIU, "
+       "doi:10.1507/endocrj.42.551, direction only)",
+       "Hypothalamic signal added by interferon signalling, in cytokine-index units."),
+    _P("k_cyt_brain", 1.14346, "1/h", (0.1, 10.0), "calibrated: ENDO04, ENDO2",
        "Rate at which the circulating cytokine signal reaches the hypothalamus."),
 )
 
@@ -152,9 +165,11 @@ ASSIGNMENTS = (
     Assignment("awakening_drive", "Awakening drive", "1",
                "car_amplitude * exp(car_kappa * (cos(omega_day * (time - t_wake - car_delay)) - 1))",
                "Extra drive after waking that produces the cortisol awakening response."),
-    Assignment("stress_perceived", "Perceived stress", "1",
-               "tsst_stress * stress_acute + stress_chronic + stress_symptoms",
-               "Total psychological stress load; 1 doubles the hypothalamic drive."),
+    Assignment("stress_external", "External stress", "1", "tsst_stress * stress_acute + stress_chronic",
+               "Psychological stress from the environment (acute and chronic stressors)."),
+    Assignment("stress_perceived", "Perceived stress", "1", "stress_external + stress_symptoms",
+               "Total psychological stress load, including stress added by symptoms; 1 doubles the hypothalamic "
+               "drive."),
     Assignment("cortisol_free", "Free cortisol", "nmol/L",
                "2 * kd_cbg * cortisol / ((1 + albumin / kd_albumin) * kd_cbg + cbg_capacity - cortisol"
                " + sqrt(((1 + albumin / kd_albumin) * kd_cbg + cbg_capacity - cortisol)^2"
@@ -175,7 +190,7 @@ ASSIGNMENTS = (
                "crh_scale * ((circadian_drive + awakening_drive) * (1 + stress_perceived)"
                " + cyt_crh_gain * cytokine_brain_signal)"
                " / ((1 + fb_mr * occ_mr) * (1 + fb_gr * (gr_sensitivity_central * gr_central * cortisol_free"
-               " / kd_gr)^gr_hill))",
+               " / kd_gr)^gr_hill) * hippocampal_restraint)",
                "Steady-state CRH for the current drive, stress, cytokine signal and MR/GR feedback (Karin-type "
                "Hill feedback through GR, saturable tonic feedback through MR)."),
     Assignment("adrenal_secretion", "Cortisol secretion", "nmol/L/h",
@@ -211,18 +226,24 @@ STATES = (
           " - noradrenaline)",
           "Plasma noradrenaline from sympathetic nerves.", ("http://identifiers.org/CHEBI:33569",)),
     State("gr_central", "Central GR function", "1", 0.9,
-          "k_gr * (1 - gr_central * (1 + gr_down_cort * occ_gr_brain + gr_down_cyt * cytokine_brain_signal))",
+          "k_gr * (1 / (1 + (cortisol_daily / gr_resistance_k_central)^gr_resistance_hill"
+          " + gr_down_cyt * cytokine_brain_signal) - gr_central)",
           "Glucocorticoid-receptor function at hypothalamus and pituitary (1 = no down-regulation); "
-          "lowered by sustained cortisol and by cytokines (glucocorticoid resistance).",
+          "lowered by sustained high cortisol and by cytokines (glucocorticoid resistance).",
           ("http://identifiers.org/uniprot:P04150",)),
+    State("cortisol_daily", "Day-averaged free cortisol", "nmol/L", 8.0,
+          "k_cortisol_daily * (cortisol_free - cortisol_daily)",
+          "Free cortisol averaged over about a day: what slow tissue responses see.",
+          ("http://identifiers.org/CHEBI:17650",)),
     State("cytokine_brain_signal", "Cytokine signal at the hypothalamus", "1", 0.0,
-          "k_cyt_brain * (cytokine_index - cytokine_brain_signal)",
+          "k_cyt_brain * (cytokine_index + ifn_hpa_gain * ifn_signal - cytokine_brain_signal)",
           "Circulating cytokine signal as it reaches the hypothalamus (circumventricular and vagal routes), "
           "lagging the blood."),
 )
 
 INPUTS = (
     Input("cytokine_index", "1", "Saturating index of circulating IL-6 and TNF-alpha (immune subsystem)."),
+    Input("ifn_signal", "1", "Interferon signal (interferon subsystem); 0 without interferon.", 0.0, (0.0, 1.0)),
     Input("dexamethasone_free", "nmol/L", "Unbound plasma dexamethasone (dexamethasone subsystem)."),
     Input("dex_gr_potency", "1", "GR potency of dexamethasone relative to cortisol (dexamethasone subsystem)."),
     Input("stress_acute", "1", "Acute psychosocial stress; 1 is a Trier Social Stress Test.", 0.0, (0.0, 5.0)),
@@ -230,8 +251,11 @@ INPUTS = (
           0.0, (0.0, 10.0)),
     Input("adrenal_synthesis_inhibition", "1",
           "Fraction of cortisol synthesis blocked (e.g. by metyrapone); 1 stops secretion.", 0.0, (0.0, 1.0)),
-    Input("stress_symptoms", "1", "Stress added by symptoms (a later symptom subsystem provides it).",
+    Input("stress_symptoms", "1", "Stress added by symptoms (the symptom subsystem provides it).",
           0.0, (0.0, 10.0)),
+    Input("hippocampal_restraint", "1",
+          "Hippocampal inhibition of the hypothalamic drive, 1 = healthy (the plasticity subsystem provides it).",
+          1.0, (0.05, 5.0)),
 )
 
 

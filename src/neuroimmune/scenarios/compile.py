@@ -16,8 +16,11 @@ from neuroimmune.scenarios.schema import (
     ChronicStress,
     Dexamethasone,
     Endotoxin,
+    IFN_SCHEDULES,
     InputChange,
+    InterferonAlpha,
     Scenario,
+    TryptophanDepletion,
 )
 from neuroimmune.scenarios.timeline import Action, Timeline
 from neuroimmune.units import MOLAR_MASS, convert
@@ -97,6 +100,27 @@ def compile_scenario(scenario: Scenario, model: Model) -> Timeline:
             if end < duration:
                 actions.append(Action(end, "stress_chronic", "set", scenario.baseline.get("stress_chronic", 0.0),
                                       "chronic stress off"))
+        elif isinstance(ch, InterferonAlpha):
+            _in_run(ch.start, duration, f"{field}.start")
+            target = "ifn_depot" if ch.route == "sc" else "ifn_circulating"
+            end = min(ch.start + ch.duration.to("h"), duration)
+            days = IFN_SCHEDULES[ch.schedule]
+            week = 0
+            while True:
+                times = [ch.start + 24.0 * (7 * week + d) for d in days]
+                if times[0] >= end:
+                    break
+                for t in times:
+                    if t < end:
+                        actions.append(Action(t, target, "add", ch.dose.to("MIU"),
+                                              f"IFN-alpha {ch.dose} {ch.route.upper()}"))
+                week += 1
+        elif isinstance(ch, TryptophanDepletion):
+            _in_run(ch.at, duration, f"{field}.at")
+            actions.append(Action(ch.at, "amino_acid_load", "set", ch.load, "tryptophan-free amino-acid drink"))
+            end = ch.at + ch.duration.to("h")
+            if end < duration:
+                actions.append(Action(end, "amino_acid_load", "set", 0.0, "amino-acid load absorbed"))
         elif isinstance(ch, InputChange):
             _in_run(ch.at, duration, f"{field}.at")
             if ch.name not in inputs:

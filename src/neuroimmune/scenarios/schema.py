@@ -21,8 +21,10 @@ __all__ = [
     "Dexamethasone",
     "Endotoxin",
     "InputChange",
+    "InterferonAlpha",
     "OutputSpec",
     "Scenario",
+    "TryptophanDepletion",
     "load_scenario_file",
     "scenario_from_dict",
 ]
@@ -91,6 +93,43 @@ class ChronicStress(_Strict):
     duration: Duration
 
 
+InterferonDose = Annotated[Quantity, BeforeValidator(
+    lambda v: _nonnegative(parse_quantity(v, allowed=("MIU",)), "an interferon-alpha dose in MIU"))]
+
+#: Dosing schedules for interferon-alpha: weekday offsets within each week from the start day.
+IFN_SCHEDULES = {
+    "daily": (0, 1, 2, 3, 4, 5, 6),
+    "five_days_a_week": (0, 1, 2, 3, 4),
+    "three_times_weekly": (0, 2, 4),
+    "weekly": (0,),
+}
+
+
+class InterferonAlpha(_Strict):
+    """A course of interferon-alpha2b: a dose repeated on a schedule for a duration.
+
+    The high-dose melanoma regimen is two courses: 20 MIU/m2 IV five days a week for
+    4 weeks, then 10 MIU/m2 SC three times weekly; hepatitis C used 3 MIU SC three
+    times weekly.
+    """
+
+    type: Literal["interferon_alpha"]
+    dose: InterferonDose
+    route: Literal["sc", "iv"] = "sc"
+    start: RunTime
+    schedule: Literal["daily", "five_days_a_week", "three_times_weekly", "weekly"] = "three_times_weekly"
+    duration: Duration
+
+
+class TryptophanDepletion(_Strict):
+    """Acute tryptophan depletion: a tryptophan-free amino-acid drink (1 = a standard 100 g load)."""
+
+    type: Literal["tryptophan_depletion"]
+    at: RunTime
+    load: float = Field(default=1.0, gt=0.0, le=5.0)
+    duration: Duration = Field(default_factory=lambda: Quantity(7.0, "h"))
+
+
 class InputChange(_Strict):
     """Set an exogenous model input (e.g. ``inflammatory_load``) to a value from a time on."""
 
@@ -101,9 +140,11 @@ class InputChange(_Strict):
 
 
 Challenge = Annotated[
-    Union[Endotoxin, Dexamethasone, AcuteStress, ChronicStress, InputChange], Field(discriminator="type")
+    Union[Endotoxin, Dexamethasone, AcuteStress, ChronicStress, InterferonAlpha, TryptophanDepletion, InputChange],
+    Field(discriminator="type"),
 ]
-CHALLENGE_TYPES = ("endotoxin", "dexamethasone", "acute_stress", "chronic_stress", "input")
+CHALLENGE_TYPES = ("endotoxin", "dexamethasone", "acute_stress", "chronic_stress", "interferon_alpha",
+                   "tryptophan_depletion", "input")
 
 
 class OutputSpec(_Strict):

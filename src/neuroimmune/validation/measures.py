@@ -87,7 +87,7 @@ def _div(a: float, b: float) -> float:
 
 
 def _scale_time(hours: float, unit: str) -> float:
-    return hours * 60.0 if unit == "min" else hours
+    return {"min": hours * 60.0, "d": hours / 24.0}.get(unit, hours)
 
 
 def evaluate(measure: Measure, runs: ScenarioRuns, scenario: Any) -> float:
@@ -114,6 +114,8 @@ def evaluate(measure: Measure, runs: ScenarioRuns, scenario: Any) -> float:
         return _value_at(t, y, parse_time_h(measure.at))
     if kind in ("max", "min"):
         return float(np.max(y[mask]) if kind == "max" else np.min(y[mask]))
+    if kind == "mean":
+        return float(np.mean(y[mask]))
     if kind in ("time_of_max", "time_of_min"):
         when = _extreme_time(t[mask], y[mask], largest=kind == "time_of_max")
         return _scale_time(when - (ref if ref is not None else 24.0 * math.floor(when / 24.0)), measure.time_unit)
@@ -127,6 +129,18 @@ def evaluate(measure: Measure, runs: ScenarioRuns, scenario: Any) -> float:
             raise ValidationDataError(f"a {kind} measure needs reference and at times")
         change = 100.0 * (_div(_value_at(t, y, parse_time_h(measure.at)), _value_at(t, y, ref)) - 1.0)
         return change if kind == "change_pct" else -change
+    if kind == "time_to_half_max":
+        if ref is None:
+            raise ValidationDataError("a time_to_half_max measure needs a reference time")
+        start = _value_at(t, y, ref)
+        tw, yw = t[mask], y[mask]
+        half = start + 0.5 * (float(np.max(yw)) - start)
+        above = np.nonzero(yw >= half)[0]
+        if len(above) == 0 or float(np.max(yw)) <= start:
+            return math.inf
+        i = above[0]
+        t_half = float(tw[i]) if i == 0 else float(np.interp(half, [yw[i - 1], yw[i]], [tw[i - 1], tw[i]]))
+        return _scale_time(t_half - ref, measure.time_unit)
     if kind == "halving_time":
         if ref is None:
             raise ValidationDataError("a halving_time measure needs a reference time")

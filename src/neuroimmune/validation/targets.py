@@ -22,8 +22,8 @@ from neuroimmune.errors import ValidationDataError
 __all__ = ["DataPoint", "Measure", "Target", "Tolerance", "load_targets"]
 
 MEASURE_KINDS = (
-    "value_at", "max", "min", "time_of_max", "time_of_min", "fold", "rise", "rise_pct", "change_pct",
-    "suppression_pct",
+    "value_at", "mean", "max", "min", "time_of_max", "time_of_min", "fold", "rise", "rise_pct", "change_pct",
+    "suppression_pct", "time_to_half_max",
     "halving_time", "apparent_half_life", "ratio", "increasing",
 )
 

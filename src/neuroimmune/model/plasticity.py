@@ -1,0 +1,93 @@
+"""Neuroplasticity: a BDNF-like plasticity state, the slow variable of depression.
+
+Plasticity (hippocampal and prefrontal BDNF signalling, relative to healthy) is
+lowered by sustained high cortisol, by microglial activation and by quinolinic
+acid excitotoxicity, supported by serotonin, and recovers over weeks. It restrains
+the HPA axis (hippocampal inhibition of the hypothalamus), so low plasticity raises
+the hypothalamic drive, and cortisol lowers plasticity further: with a steep
+cortisol threshold this loop is bistable, as in the HPA-CNS toggle switch of
+Mizrachi et al. 2023 (healthy and depressed states at the same stress, a critical
+stress duration, and a weeks-long lag before treatment works).
+"""
+
+from __future__ import annotations
+
+from neuroimmune.model.spec import Assignment, Input, Parameter, State, Subsystem
+
+__all__ = ["neuroplasticity"]
+
+MIZRACHI_2023 = "10.1371/journal.pcbi.1011645"
+_NOTE = "value as transcribed from the published model in shared/science/anchors.md section 3.2"
+_P = Parameter
+
+PARAMETERS = (
+    _P("k_plasticity", 0.0019841, "1/h", (0.0003, 0.01), f"doi:{MIZRACHI_2023}; CNS variable rate 1/21 per day; {_NOTE}",
+       "Rate at which plasticity follows its target (time constant 3 weeks)."),
+    _P("pl_cortisol_gain", 3.0, "1", (0.0, 20.0),
+       f"doi:{MIZRACHI_2023}; the CNS variable is suppressed 4-fold above its cortisol threshold; {_NOTE}",
+       "Maximal suppression of plasticity by high cortisol."),
+    _P("pl_cortisol_k", 20.6754, "nmol/L", (2.0, 60.0),
+       f"doi:{MIZRACHI_2023}; threshold at 1.5 times healthy cortisol; {_NOTE}; times the healthy day-averaged "
+       "free cortisol of this model",
+       "Day-averaged free cortisol at half-maximal suppression of plasticity."),
+    _P("pl_cortisol_hill", 8.0, "1", (1.0, 10.0),
+       f"assumed: a steep threshold, smoothing the step function of doi:{MIZRACHI_2023}",
+       "Steepness of the cortisol threshold on plasticity."),
+    _P("pl_inflammation_gain", 0.5, "1", (0.0, 10.0),
+       "assumed: microglial activation lowers BDNF; serum BDNF fell during PEG-IFN-alpha (direction only)",
+       "Suppression of plasticity per unit microglial activation."),
+    _P("pl_quin_gain", 0.3, "1", (0.0, 10.0),
+       "assumed: quinolinic acid excitotoxicity lowers plasticity in proportion to its excess over healthy",
+       "Suppression of plasticity per unit relative rise of quinolinic acid."),
+    _P("pl_serotonin_gain", 0.5, "1", (0.0, 5.0),
+       "assumed: serotonin supports BDNF signalling (serum BDNF rises with antidepressant treatment, "
+       "effect size 0.62, doi:10.1017/S1461145708009309)",
+       "Support of plasticity per unit relative change of serotonin."),
+    _P("pl_scale", 1.53335, "1", (0.5, 5.0), "calibrated: CASE3; normalises healthy plasticity to about 1",
+       "Scale of the plasticity target."),
+    _P("pl_hpa_exp", 0.7, "1", (0.0, 3.0), f"doi:{MIZRACHI_2023}; CRH drive divided by the CNS variable; {_NOTE}",
+       "Exponent of hippocampal restraint of the hypothalamic drive."),
+)
+
+ASSIGNMENTS = (
+    Assignment("plasticity_target", "Plasticity target", "1",
+               "pl_scale * plasticity_support * (1 + pl_serotonin_gain * (serotonin - 1))"
+               " / (1 + pl_cortisol_gain * (cortisol_daily / pl_cortisol_k)^pl_cortisol_hill"
+               " / (1 + (cortisol_daily / pl_cortisol_k)^pl_cortisol_hill)"
+               " + pl_inflammation_gain * neuroinflammation"
+               " + pl_quin_gain * quinolinic_acid / quin_ref)",
+               "Level plasticity moves towards: supported by serotonin and treatment, lowered by high cortisol, "
+               "microglial activation and quinolinic acid."),
+    Assignment("hippocampal_restraint", "Hippocampal restraint of the HPA axis", "1",
+               "plasticity^pl_hpa_exp", "Hippocampal inhibition of the hypothalamic drive (1 = healthy)."),
+)
+
+STATES = (
+    State("plasticity", "Neuroplasticity (BDNF-like)", "1", 1.0, "k_plasticity * (plasticity_target - plasticity)",
+          "BDNF-dependent plasticity relative to healthy.", ("http://identifiers.org/uniprot:P23560",)),
+)
+
+INPUTS = (
+    Input("cortisol_daily", "nmol/L", "Day-averaged free cortisol (HPA subsystem)."),
+    Input("serotonin", "1", "Extracellular serotonin (brain subsystem)."),
+    Input("neuroinflammation", "1", "Microglial activation (brain subsystem)."),
+    Input("quinolinic_acid", "nmol/L", "CSF quinolinic acid (brain subsystem)."),
+    Input("quin_ref", "nmol/L", "Healthy CSF quinolinic acid (brain subsystem)."),
+    Input("plasticity_support", "1",
+          "Treatment drive on plasticity (psychotherapy, antidepressants, ketamine act here); 1 = none.",
+          1.0, (0.5, 5.0)),
+)
+
+
+def neuroplasticity() -> Subsystem:
+    """The neuroplasticity subsystem."""
+    return Subsystem(
+        name="plasticity",
+        title="Neuroplasticity",
+        description=__doc__ or "",
+        states=STATES,
+        parameters=PARAMETERS,
+        assignments=ASSIGNMENTS,
+        inputs=INPUTS,
+        references=(MIZRACHI_2023,),
+    )
