@@ -34,7 +34,7 @@ KNOWN_FAILURES: dict[str, str] = {
     "E5-KYN": "plasma kynurenine falls about 7% at week 4 of IFN-alpha instead of rising: lower intake and the "
               "TDO-IDO shift do not outweigh the smaller tryptophan pool",
     "E6-CSF-TRP": "CSF tryptophan follows plasma tryptophan down (about -44% at week 12); the data show it unchanged",
-    "B2-IL1b": "IL-1beta comes from the same primary-response programme as TNF-alpha, so it rises about 55% in the "
+    "B2-IL1b": "IL-1beta comes from the same primary-response programme as TNF-alpha, so it rises about 45% in the "
                "depressed state, where the data show no change (no inflammasome gate in the model)",
     "B8-IL10": "IL-10 about doubles in the depressed state (glucocorticoid enhancement with high cortisol), "
                "where the data show no change",

@@ -44,36 +44,52 @@ class ChunkResult:
 class _PatientRunner:
     """Runs patients one after another on one simulator.
 
-    Each patient's steady state is seeded with the orbit and Jacobian of the scenario's
-    reference patient (no overrides), never with the previous patient's, so a patient's
-    numbers do not depend on which chunk or worker ran it.
+    A patient's steady-state search is seeded with the orbits (and Jacobians) of the
+    scenario's reference patient (no overrides) on each steady-state branch the model
+    declares (healthy first, then e.g. depressed), never with the previous patient's,
+    so a patient's numbers do not depend on which chunk or worker ran it.
     """
 
     def __init__(self, model: Model, options: SolverOptions) -> None:
         self.sim = RoadRunnerSimulator(model, options=options)
-        self._reference: dict[str, tuple[np.ndarray, np.ndarray | None]] = {}
+        self._reference: dict[str, list[tuple[np.ndarray, np.ndarray | None]]] = {}
 
-    def _seed(self, timeline: Timeline) -> tuple[np.ndarray, np.ndarray | None]:
+    def _seeds(self, timeline: Timeline) -> list[tuple[np.ndarray, np.ndarray | None]]:
         key = repr((sorted(timeline.parameters.items()), sorted(timeline.baseline.items())))
         if key not in self._reference:
-            cache = JacobianCache()
             self.sim.configure(dict(timeline.parameters) | dict(timeline.baseline))
-            try:
-                state = self.sim.steady_state(jacobian=cache).state
-            except EngineError:
-                state, cache.matrix = self.sim.initial_state(), None
-            self._reference[key] = (state, cache.matrix)
+            seeds = []
+            for branch in (None, *sorted(self.sim.model.alternative_states)):
+                cache = JacobianCache()
+                try:
+                    state = self.sim.steady_state(self.sim.initial_state(branch), jacobian=cache).state
+                except EngineError:
+                    continue
+                if all(not np.allclose(state, s, rtol=1e-3) for s, _ in seeds):
+                    seeds.append((state, cache.matrix))
+            self._reference[key] = seeds or [(self.sim.initial_state(), None)]
         return self._reference[key]
+
+    def _steady_state(self, timeline: Timeline) -> np.ndarray:
+        seeds = self._seeds(timeline)
+        # quick Newton from each reference orbit with its Jacobian, then with a fresh one
+        for fresh, max_iter in ((False, 12), (True, 30)):
+            for x_ref, jac_ref in seeds:
+                cache = JacobianCache(None if fresh or jac_ref is None else jac_ref.copy())
+                try:
+                    return self.sim.steady_state(x_ref, jacobian=cache, fallback_days=(), max_iter=max_iter).state
+                except EngineError:
+                    continue
+        return self.sim.steady_state(seeds[0][0]).state  # the slow, robust search
 
     def run(self, timeline: Timeline, values: Mapping[str, float], outputs: Sequence[str],
             times: np.ndarray) -> tuple[np.ndarray, str]:
         settings = dict(timeline.parameters) | dict(timeline.baseline) | dict(values)
         try:
-            x_ref, jac_ref = self._seed(timeline)
+            self._seeds(timeline)
             self.sim.configure(settings)
-            cache = JacobianCache(None if jac_ref is None else jac_ref.copy())
-            solution = self.sim.steady_state(x_ref, jacobian=cache)
-            return self.sim.run_timeline(timeline, solution.state, outputs, times), "ok"
+            x0 = self._steady_state(timeline)
+            return self.sim.run_timeline(timeline, x0, outputs, times), "ok"
         except EngineError as exc:
             return np.full((len(times), len(outputs)), np.nan), f"failed: {exc}"
 

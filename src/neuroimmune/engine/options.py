@@ -19,10 +19,10 @@ class SolverOptions:
     below which the circadian orbit counts as periodic.
     """
 
-    rtol: float = 1e-7
+    rtol: float = 1e-6
     atol_fraction: float = 1e-8
     max_steps: int = 200_000
-    steady_state_tol: float = 1e-6
+    steady_state_tol: float = 1e-5
     steady_state_max_iter: int = 30
 
     def __post_init__(self) -> None:

@@ -84,9 +84,10 @@ class RoadRunnerSimulator:
     def state(self, x: np.ndarray) -> None:
         self._rr.model.setGlobalParameterValues(self._state_idx, np.asarray(x, dtype=float))
 
-    def initial_state(self) -> np.ndarray:
-        """The declared initial values (a starting guess for the steady state)."""
-        return np.array([s.initial for s in self.model.states], dtype=float)
+    def initial_state(self, branch: str | None = None) -> np.ndarray:
+        """The declared initial values, or a declared guess of another steady-state branch."""
+        overrides = self.model.alternative_states.get(branch, {}) if branch else {}
+        return np.array([overrides.get(s.id, s.initial) for s in self.model.states], dtype=float)
 
     # --- integration -------------------------------------------------------------------
     def _select(self, selection: Sequence[str]) -> None:
@@ -111,8 +112,8 @@ class RoadRunnerSimulator:
         self.integrate([t0, t1], self.state_ids)
         return self.state
 
-    def steady_state(self, x0: np.ndarray | None = None, *,
-                     jacobian: JacobianCache | None = None) -> PeriodicSolution:
+    def steady_state(self, x0: np.ndarray | None = None, *, jacobian: JacobianCache | None = None,
+                     fallback_days: tuple[int, ...] = (240, 720), max_iter: int | None = None) -> PeriodicSolution:
         """The periodic (24-h) circadian steady state for the configured parameters.
 
         ``x0`` and ``jacobian`` seed Newton's method (e.g. with a reference patient's
@@ -123,8 +124,9 @@ class RoadRunnerSimulator:
             self.initial_state() if x0 is None else x0,
             scale=self.scale,
             tol=self.options.steady_state_tol,
-            max_iter=self.options.steady_state_max_iter,
+            max_iter=max_iter or self.options.steady_state_max_iter,
             jacobian=jacobian,
+            fallback_days=fallback_days,
         )
 
     def run_timeline(self, timeline: Timeline, x0: np.ndarray, outputs: Sequence[str],

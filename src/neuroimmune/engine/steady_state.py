@@ -3,8 +3,8 @@
 Gland masses and glucocorticoid-receptor function adapt over weeks, so a plain
 burn-in would need months of simulated time. Newton's method on the one-day
 map converges in a few iterations instead. The Jacobian of the map is computed by
-finite differences and reused while it still contracts the residual (a chord
-method), which makes neighbouring patients in a batch cheap.
+finite differences, refined by Broyden's rank-one updates after each step, and
+reused as the starting Jacobian for other patients, which makes a batch cheap.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def periodic_steady_state(
     max_iter: int = 40,
     warmup_periods: int = 2,
     jacobian: JacobianCache | None = None,
+    fallback_days: tuple[int, ...] = (240, 720),
 ) -> PeriodicSolution:
     """Solve ``phi(x) = x`` for the state at the start of a period.
 
@@ -70,8 +71,8 @@ def periodic_steady_state(
     (the states are non-negative and the gland masses grow multiplicatively), and
     each step is damped until the residual falls; a failed integration counts as no
     progress. If Newton stalls (e.g. the patient drifts slowly to another branch of a
-    bistable model), 240 and then 720 simulated days bring the state closer and Newton
-    starts again. Raises :class:`EngineError` if no orbit is found.
+    bistable model), forward integration for ``fallback_days`` brings the state closer
+    and Newton starts again. Raises :class:`EngineError` if no orbit is found.
     """
     offset = 1e-3 * scale
     evaluations = 0
@@ -88,7 +89,7 @@ def periodic_steady_state(
     x = np.maximum(np.asarray(x0, dtype=float), 0.0)
     cache = jacobian or JacobianCache()
     err = np.inf
-    for forward_days in (warmup_periods, 240, 720):
+    for forward_days in (warmup_periods, *fallback_days):
         for _ in range(forward_days):
             x = phi(x)
             evaluations += 1
@@ -112,7 +113,8 @@ def periodic_steady_state(
             except np.linalg.LinAlgError as exc:
                 raise EngineError("singular Jacobian while seeking the circadian steady state") from exc
             # a trust region in log space: no state changes by more than a factor e^2 in one step
-            lam, accepted = min(1.0, 2.0 / max(float(np.max(np.abs(step))), 1e-300)), False
+            step = np.clip(step, -2.0, 2.0)
+            lam, accepted = 1.0, False
             for _ in range(12):
                 un = u + lam * step
                 try:
@@ -131,11 +133,12 @@ def periodic_steady_state(
                     break
                 cache.matrix = None  # a stale Jacobian: recompute and try again
                 continue
-            if errn > 0.3 * err:
-                cache.matrix = None
+            fun = to_u(fxn)
+            du = un - u
+            # Broyden's rank-one update keeps the Jacobian current without new finite differences
+            cache.matrix = cache.matrix + np.outer(fun - fu - cache.matrix @ du, du) / float(du @ du)
             fresh = False
-            u, x, fx, err = un, xn, fxn, errn
-            fu = to_u(fx)
+            u, x, fx, err, fu = un, xn, fxn, errn, fun
         cache.matrix = None
     raise EngineError(
         f"no periodic circadian steady state after {max_iter} Newton steps (residual {err:.2e}); "

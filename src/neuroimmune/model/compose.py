@@ -106,6 +106,15 @@ class Model:
         return out
 
     @cached_property
+    def alternative_states(self) -> dict[str, dict[str, float]]:
+        """Named guesses of other steady-state branches, merged over subsystems (state id -> value)."""
+        merged: dict[str, dict[str, float]] = {}
+        for sub in self.subsystems:
+            for name, values in sub.alternative_states.items():
+                merged.setdefault(name, {}).update(values)
+        return merged
+
+    @cached_property
     def parameter_index(self) -> dict[str, Parameter]:
         return {p.id: p for p in self.parameters}
 
@@ -174,6 +183,12 @@ class Model:
                         "them as inputs of its own subsystem"
                     )
         _ = self.assignments  # raises on cycles
+        state_ids = {st.id for st in self.states}
+        for sub in self.subsystems:
+            for name, values in sub.alternative_states.items():
+                unknown = sorted(set(values) - state_ids)
+                if unknown:
+                    raise ModelError(f"alternative state {name!r} of {sub.name!r} names unknown states {unknown}")
 
     def _check_port_unit(self, inp: Input, reader: str) -> None:
         for sub in self.subsystems:

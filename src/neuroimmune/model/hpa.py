@@ -132,7 +132,9 @@ PARAMETERS = (
     _P("gr_resistance_k", 25.1607, "nmol/L", (5.0, 100.0), "calibrated: CASE3",
        "Day-averaged free cortisol at which immune-cell GR function is halved (homologous down-regulation; chronic "
        "stress leaves monocytes glucocorticoid resistant, doi:10.1111/j.1749-6632.2009.04984.x, qualitative)."),
-    _P("gr_resistance_k_central", 101.83, "nmol/L", (5.0, 300.0), "calibrated: CASE3",
+    _P("gr_resistance_k_central", 300.0, "nmol/L", (5.0, 1000.0),
+       "assumed: central GR down-regulation by cortisol is weak (a stronger one made a runaway, Cushing-like "
+       "branch appear in patients with low GR sensitivity); central resistance comes mainly from cytokines",
        "Day-averaged free cortisol at which central (hypothalamic/pituitary) GR function is halved."),
     _P("gr_resistance_hill", 2.0, "1", (1.0, 6.0),
        "assumed: GR down-regulation needs sustained cortisol above the healthy range",
@@ -270,4 +272,6 @@ def hpa_axis() -> Subsystem:
         assignments=ASSIGNMENTS,
         inputs=INPUTS,
         references=(KARIN_2020,),
+        alternative_states={"depressed": {"cortisol": 600.0, "cortisol_daily": 40.0, "adrenal_mass": 2.0,
+                                          "pituitary_mass": 2.0}},
     )

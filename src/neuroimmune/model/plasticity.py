@@ -26,9 +26,10 @@ PARAMETERS = (
     _P("pl_cortisol_gain", 3.0, "1", (0.0, 20.0),
        f"doi:{MIZRACHI_2023}; the CNS variable is suppressed 4-fold above its cortisol threshold; {_NOTE}",
        "Maximal suppression of plasticity by high cortisol."),
-    _P("pl_cortisol_k", 20.6754, "nmol/L", (2.0, 60.0),
-       f"doi:{MIZRACHI_2023}; threshold at 1.5 times healthy cortisol; {_NOTE}; times the healthy day-averaged "
-       "free cortisol of this model",
+    _P("pl_cortisol_k", 27.0, "nmol/L", (2.0, 60.0),
+       f"calibrated: CASE3; about 2.9 times the healthy day-averaged free cortisol (about 1.8 times total "
+       f"cortisol, as CBG saturates), near the 1.5-fold total-cortisol threshold of doi:{MIZRACHI_2023}; placed "
+       "so that a healthy adult stays healthy across GR sensitivities 0.6-2",
        "Day-averaged free cortisol at half-maximal suppression of plasticity."),
     _P("pl_cortisol_hill", 8.0, "1", (1.0, 10.0),
        f"assumed: a steep threshold, smoothing the step function of doi:{MIZRACHI_2023}",
@@ -90,4 +91,5 @@ def neuroplasticity() -> Subsystem:
         assignments=ASSIGNMENTS,
         inputs=INPUTS,
         references=(MIZRACHI_2023,),
+        alternative_states={"depressed": {"plasticity": 0.3}},
     )

@@ -188,6 +188,9 @@ class Subsystem:
     assignments: tuple[Assignment, ...] = ()
     inputs: tuple[Input, ...] = ()
     references: tuple[str, ...] = field(default=())
+    #: Named guesses of other steady-state branches (e.g. {"depressed": {"plasticity": 0.3}}): the engine
+    #: seeds its steady-state search from each, so a patient on another branch is found quickly.
+    alternative_states: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def owned_ids(self) -> list[str]:
         """Ids this subsystem defines (states, parameters, assignments)."""

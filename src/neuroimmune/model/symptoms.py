@@ -68,7 +68,7 @@ PARAMETERS = (
     _P("w_sui_mood", 5.0, "1", (0.0, 30.0), _ASSUMED_WEIGHT, "Suicidality drive per unit depressed mood."),
     _P("w_sui_quin", 0.5, "1", (0.0, 10.0), _ASSUMED_WEIGHT,
        "Suicidality drive per unit relative rise of QUIN (QUIN is raised in suicidal depression, doi:10.3390/cells11193112)."),
-    _P("symptom_stress_gain", 1.78559, "1", (0.0, 10.0), "calibrated: CASE3",
+    _P("symptom_stress_gain", 2.0, "1", (0.0, 10.0), "calibrated: CASE3",
        "Perceived stress added by the mean of mood, anxiety, anhedonia and sleep symptoms."),
     _P("appetite_gain", 0.5, "1", (0.0, 0.9),
        "assumed: anorexia is a leading neurovegetative symptom of IFN-alpha therapy (doi:10.1016/S0893-133X(01)00407-9)",
@@ -150,4 +150,5 @@ def symptoms() -> Subsystem:
         parameters=PARAMETERS,
         assignments=ASSIGNMENTS,
         inputs=INPUTS,
+        alternative_states={"depressed": {d: 0.8 for d in DIMENSIONS}},
     )
