@@ -1,7 +1,7 @@
 """Regenerate the generated documentation from the model declaration.
 
 Writes docs/model-reference.md, the scorecard in docs/validation/, and the README
-figure docs/figures/demo-endotoxin-2ngkg.png. Run after changing the model:
+figures in docs/figures/. Run after changing the model:
 
     python scripts/generate_docs.py
 """
@@ -27,6 +27,10 @@ def main() -> int:
     result = ni.simulate("endotoxin-2ngkg", workers=1)
     png = plot_result(result, DOCS / "figures" / "demo-endotoxin-2ngkg.png",
                       title="A healthy day, then endotoxin 2 ng/kg at 09:00 on day 1")
+    print(f"wrote {png.relative_to(ROOT)}")
+    result = ni.simulate("interferon-alpha-12-weeks", workers=1)
+    png = plot_result(result, DOCS / "figures" / "interferon-alpha-12-weeks.png",
+                      title="High-dose interferon-alpha for 12 weeks: cytokines, IDO, kynurenines, serotonin, symptoms")
     print(f"wrote {png.relative_to(ROOT)}")
     return 0
 

@@ -59,11 +59,10 @@ def test_rating_noise_is_reproducible_and_bounded(interferon):
     assert a.equals(b)
     assert a["total"].between(0, 52).all()
     noiseless = rate(interferon, "hamd17", times_h=[90 * 24], item_noise_sd=0.0)
-    expected = expected_items(interferon, "hamd17").iloc[-2:]
-    assert abs(noiseless["total"].iloc[0] - interferon.series("hamd17")[-2]) <= len(SCALES["hamd17"].items) / 2
+    # rounding each of the 17 items moves the total by at most half a point per item
+    assert abs(noiseless["total"].iloc[0] - interferon.series("hamd17")[90 * 4]) <= len(SCALES["hamd17"].items) / 2
     with pytest.raises(ni.errors.NeuroimmuneError, match="outside the simulated times"):
         rate(interferon, "hamd17", times_h=[10_000.0])
-    del expected
 
 
 def test_depression_outlasts_a_long_stress_but_not_a_short_one():
