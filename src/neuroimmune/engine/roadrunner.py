@@ -42,9 +42,6 @@ class RoadRunnerSimulator:
         self._state_idx = np.array([self._index[s] for s in self.state_ids], dtype=np.int32)
         self.scale = np.array([max(abs(s.initial), 1e-3) for s in model.states])
         self.settable = {p.id for p in model.parameters} | {i.id for i in model.exogenous_inputs}
-        self.defaults = {p.id: p.value for p in model.parameters} | {
-            i.id: float(i.default or 0.0) for i in model.exogenous_inputs
-        }
         integrator = self._rr.getIntegrator()
         integrator.setValue("relative_tolerance", self.options.rtol)
         integrator.setValue("maximum_num_steps", self.options.max_steps)
@@ -53,7 +50,6 @@ class RoadRunnerSimulator:
         for sid, scale in zip(self.state_ids, self.scale):
             integrator.setIndividualTolerance(sid, float(scale * self.options.atol_fraction))
         self._selection: tuple[str, ...] = ()
-        self._values: dict[str, float] = dict(self.defaults)
 
     # --- configuration -----------------------------------------------------------------
     def configure(self, values: Mapping[str, float]) -> None:
@@ -65,7 +61,6 @@ class RoadRunnerSimulator:
         if values:
             idx = np.array([self._index[k] for k in values], dtype=np.int32)
             self._rr.model.setGlobalParameterValues(idx, np.array(list(values.values()), dtype=float))
-        self._values = dict(self.defaults) | dict(values)
 
     def set_value(self, sid: str, value: float) -> None:
         """Set one parameter, input or state now."""

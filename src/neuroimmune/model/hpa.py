@@ -5,7 +5,10 @@ Structure follows Karin et al. 2020 (gland masses that make the daily mean of CR
 and ACTH return to their set points, "dynamical compensation") on a circadian,
 hour-scale core. Cortisol is carried as total plasma cortisol; free cortisol is
 the algebraic equilibrium with corticosteroid-binding globulin (CBG) and albumin,
-so the fast binding exchange never makes the system stiff.
+so the fast binding exchange never makes the system stiff. The hypothalamic drive
+is restrained by the hippocampus (the plasticity subsystem) and raised by stress,
+including the stress that symptoms add; slow tissue responses (GR down-regulation,
+plasticity) see the day-averaged free cortisol.
 """
 
 from __future__ import annotations

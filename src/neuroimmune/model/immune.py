@@ -7,7 +7,7 @@ tolerance. Primary-response cytokines (TNF-alpha, IL-1beta) follow NF-kB
 after a transcription/translation step; secondary-response cytokines (IL-6,
 IL-10) need a further protein-synthesis-dependent step, which is why they peak
 later. Autocrine TNF-alpha feeds back on NF-kB, steepening the endotoxin
-dose-response. IL-6 drives a hepatic
+dose-response. Interferon signalling adds IL-6 directly. IL-6 drives a hepatic
 acute-phase programme that makes CRP (plasma half-life about 19 h).
 
 Named inputs ``nfkb_inhibition_ppar``, ``nfkb_inhibition_ecb`` and
