@@ -4,9 +4,10 @@ Circulating cytokines and interferon reach the brain and activate microglia over
 hours to days. Microglia carry the neurotoxic branch (KMO: kynurenine to
 3-hydroxykynurenine to quinolinic acid), astrocytes the neuroprotective one (KAT:
 kynurenic acid). About 60% of brain kynurenine comes from blood across the
-blood-brain barrier, where kynurenine and tryptophan share the large neutral amino
-acid transporter with the other large neutral amino acids. Concentrations are
-those of cerebrospinal fluid.
+blood-brain barrier through the large neutral amino acid transporter. Competition
+at that transporter is modelled only as an extra amino-acid load (the tryptophan
+depletion drink); mutual competition between tryptophan and kynurenine is not yet
+modelled. Concentrations are those of cerebrospinal fluid.
 
 Serotonin synthesis by tryptophan hydroxylase depends on brain tryptophan (the
 enzyme is not saturated) and on the cofactor BH4; extracellular serotonin is set
