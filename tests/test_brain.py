@@ -75,3 +75,30 @@ def test_depression_outlasts_a_long_stress_but_not_a_short_one():
         return ni.simulate(sc, workers=1).series("hamd17")[-1]
     assert hamd_after(1) <= 7
     assert hamd_after(8) >= 14
+
+
+def test_il6_adds_to_ido_induction_after_endotoxin():
+    """IL-6 is one of the IDO inducers (with TNF-alpha and interferon): removing its term lowers IDO a
+    little on a healthy day and twice as much three hours after endotoxin, at the same clock time."""
+    res = ni.simulate("endotoxin-0.8ngkg", patients=[{}, {"ido_il6_gain": 0.0}], outputs=["ido", "il6"],
+                      times=[12.0, 24 + 12.0], workers=1)
+    diff = res.series("ido", patient=0) - res.series("ido", patient=1)
+    il6 = res.series("il6", patient=0)
+    assert il6[1] > 3 * il6[0]  # the dose (day 1 09:00) has raised IL-6 by 12:00
+    assert 0 < diff[0] < 0.02  # healthy IL-6 sits near its reference, so the term is small
+    assert diff[1] > 1.5 * diff[0]
+
+
+def test_tryptophan_and_kynurenine_compete_at_the_blood_brain_barrier():
+    """The transporter term equals 1 + load + (TRP - TRP_ref)/Km_trp + (KYN - KYN_ref)/Km_kyn, and a
+    kynurenine rise (interferon-alpha) lowers brain tryptophan more when kynurenine binds more tightly."""
+    outputs = ["lnaa_factor", "tryptophan", "kynurenine", "tryptophan_brain"]
+    times = [0.0, 84 * 24.0]
+    res = ni.simulate("interferon-alpha-12-weeks", patients=[{}, {"kyn_bbb_km": 50.0}], outputs=outputs,
+                      times=times, workers=1)
+    p = {q.id: q.value for q in ni.default_model().parameters}
+    expected = (1 + (res.series("tryptophan", patient=0) - p["trp_plasma_ref"]) / p["trp_bbb_km"]
+                + (res.series("kynurenine", patient=0) - p["kyn_plasma_ref"]) / p["kyn_bbb_km"])
+    np.testing.assert_allclose(res.series("lnaa_factor", patient=0), expected, rtol=1e-9)
+    ratio = [res.series("tryptophan_brain", patient=i)[-1] / res.series("tryptophan", patient=i)[-1] for i in (0, 1)]
+    assert ratio[1] < ratio[0]

@@ -31,9 +31,9 @@ KNOWN_FAILURES: dict[str, str] = {
           "(timing not read in a source, so never fitted)",
     "D1-mood": "the depressed-mood dimension moves over weeks, so it barely changes 3 h after endotoxin; the "
                "acute mood change is carried by sickness items, not by this dimension",
-    "E5-KYN": "plasma kynurenine falls about 7% at week 4 of IFN-alpha instead of rising: lower intake and the "
+    "E5-KYN": "plasma kynurenine falls about 6% at week 4 of IFN-alpha instead of rising: lower intake and the "
               "TDO-IDO shift do not outweigh the smaller tryptophan pool",
-    "E6-CSF-TRP": "CSF tryptophan follows plasma tryptophan down (about -44% at week 12); the data show it unchanged",
+    "E6-CSF-TRP": "CSF tryptophan follows plasma tryptophan down (about -38% at week 12; competition at the transporter blunts the fall only slightly); the data show it unchanged",
     "B2-IL1b": "IL-1beta comes from the same primary-response programme as TNF-alpha, so it rises about 45% in the "
                "depressed state, where the data show no change (no inflammasome gate in the model)",
     "B8-IL10": "IL-10 about doubles in the depressed state (glucocorticoid enhancement with high cortisol), "

@@ -4,10 +4,10 @@ Circulating cytokines and interferon reach the brain and activate microglia over
 hours to days. Microglia carry the neurotoxic branch (KMO: kynurenine to
 3-hydroxykynurenine to quinolinic acid), astrocytes the neuroprotective one (KAT:
 kynurenic acid). About 60% of brain kynurenine comes from blood across the
-blood-brain barrier through the large neutral amino acid transporter. Competition
-at that transporter is modelled only as an extra amino-acid load (the tryptophan
-depletion drink); mutual competition between tryptophan and kynurenine is not yet
-modelled. Concentrations are those of cerebrospinal fluid.
+blood-brain barrier through the large neutral amino acid transporter, where
+tryptophan, kynurenine and the other large neutral amino acids (an amino-acid
+load such as the tryptophan depletion drink) compete. Concentrations are those of
+cerebrospinal fluid.
 
 Serotonin synthesis by tryptophan hydroxylase depends on brain tryptophan (the
 enzyme is not saturated) and on the cofactor BH4; extracellular serotonin is set
@@ -54,6 +54,21 @@ PARAMETERS = (
        "CSF/plasma kynurenine ratio contributed by transport (about 60% of brain kynurenine comes from blood)."),
     _P("lnaa_competition", 0.58463, "1", (0.0, 20.0), "calibrated: ATD1",
        "Extra competition at the large neutral amino acid transporter per unit amino-acid load."),
+    _P("trp_bbb_km", 300.0, "umol/L", (25.0, 600.0),
+       "assumed: no tryptophan-specific value found; blood-brain barrier L-system Km values lie in the 0.1-0.6 mM "
+       "range in rats in vivo (doi:10.1007/978-3-7091-2243-3_4, read in the abstract); taken mid-range",
+       "Apparent Km of tryptophan at the large neutral amino acid transporter (sets how much a change in plasma "
+       "tryptophan competes with its own and kynurenine's transport)."),
+    _P("kyn_bbb_km", 160.0, "umol/L", (50.0, 600.0),
+       "doi:10.1111/j.1471-4159.1991.tb03460.x; Km of saturable L-kynurenine transfer 0.16 umol/mL (rat, in situ "
+       "brain perfusion)",
+       "Km of kynurenine at the large neutral amino acid transporter."),
+    _P("trp_plasma_ref", 60.0, "umol/L", (40.0, 90.0), "doi:10.1002/rcm.4013; plasma tryptophan about 60 uM (target A11)",
+       "Healthy plasma tryptophan, at which tryptophan adds no extra transporter competition."),
+    _P("kyn_plasma_ref", 1.8, "umol/L", (1.0, 3.3),
+       "assumed: the model's healthy plasma kynurenine, inside the 1.0-3.3 uM reference range (target A12, "
+       "doi:10.1002/rcm.4013)",
+       "Healthy plasma kynurenine, at which kynurenine adds no extra transporter competition."),
     _P("kyn_brain_synthesis", 0.4, "1", (0.0, 0.9),
        "ref: Gal and colleagues 1980, about 40% of brain kynurenine is synthesised in the brain "
        "(rat, DOI not verified)",
@@ -118,8 +133,11 @@ PARAMETERS = (
 ASSIGNMENTS = (
     Assignment("cytokine_brain_drive", "Circulating cytokine drive on microglia", "1",
                "il6 / mg_il6_k + tnf / mg_tnf_k", "Circulating IL-6 and TNF-alpha as seen by the brain."),
-    Assignment("lnaa_factor", "Transporter competition", "1", "1 + lnaa_competition * amino_acid_load",
-               "Competition for the large neutral amino acid transporter (1 = usual diet)."),
+    Assignment("lnaa_factor", "Transporter competition", "1",
+               "1 + lnaa_competition * amino_acid_load + (tryptophan - trp_plasma_ref) / trp_bbb_km"
+               " + (kynurenine - kyn_plasma_ref) / kyn_bbb_km",
+               "Competition for the large neutral amino acid transporter relative to a healthy adult on a usual diet: "
+               "an amino-acid load, and tryptophan and kynurenine competing with each other."),
     Assignment("sert_activity", "SERT activity", "1",
                "(1 + sert_cyt_gain * neuroinflammation) * (1 - sert_inhibition)",
                "Serotonin transporter activity relative to healthy."),

@@ -50,6 +50,14 @@ PARAMETERS = (
        "TNF-alpha giving half-maximal IDO induction."),
     _P("tnf_ref", 2.89, "pg/mL", (1.0, 10.0), "doi:10.1371/journal.pone.0021002; median plasma TNF-alpha 2.89 pg/mL",
        "Healthy plasma TNF-alpha at which IDO activity is 1."),
+    _P("ido_il6_gain", 1.0, "1", (0.0, 20.0),
+       "assumed: IL-6 induces IDO1 through STAT3 (direction only; no human fold change found); weaker than TNF-alpha",
+       "Maximal IDO induction by IL-6."),
+    _P("ido_il6_k", 100.0, "pg/mL", (5.0, 2000.0),
+       "assumed: half-maximal at IL-6 levels reached in the first hours after endotoxin or an interferon-alpha dose",
+       "IL-6 giving half-maximal IDO induction."),
+    _P("il6_ref", 1.47, "pg/mL", (0.5, 5.0), "doi:10.1371/journal.pone.0021002; median plasma IL-6 1.47 pg/mL",
+       "Healthy plasma IL-6 at which the IL-6 term of IDO induction is zero."),
     _P("ido_ifn_gain", 0.8, "1", (0.0, 50.0), "assumed: interferons are the strongest IDO inducers; IDO about 1.8-fold at full interferon signalling (no human fold change found)",
        "Maximal IDO induction by interferon signalling."),
     _P("k_tdo", 0.1733, "1/h", (0.03, 1.0),
@@ -90,6 +98,7 @@ STATES = (
           "Plasma kynurenine.", ("http://identifiers.org/CHEBI:16946",)),
     State("ido", "IDO activity", "1", 1.0,
           "k_ido * (1 + ido_tnf_gain * (tnf / (tnf + ido_tnf_k) - tnf_ref / (tnf_ref + ido_tnf_k))"
+          " + ido_il6_gain * (il6 / (il6 + ido_il6_k) - il6_ref / (il6_ref + ido_il6_k))"
           " + ido_ifn_gain * ifn_signal - ido)",
           "Indoleamine 2,3-dioxygenase activity relative to an unstimulated adult.",
           ("http://identifiers.org/uniprot:P14902",)),
@@ -101,6 +110,7 @@ STATES = (
 
 INPUTS = (
     Input("tnf", "pg/mL", "Plasma TNF-alpha (immune subsystem)."),
+    Input("il6", "pg/mL", "Plasma IL-6 (immune subsystem)."),
     Input("ifn_signal", "1", "Interferon signal (interferon subsystem)."),
     Input("occ_gr_periphery", "1", "Peripheral GR occupancy (HPA subsystem)."),
     Input("appetite_loss", "1", "Fraction of usual food intake lost (symptom subsystem).", 0.0, (0.0, 0.9)),
