@@ -50,6 +50,9 @@ STAGES: dict[str, tuple[list[str], list[str]]] = {
         "gc_nfkb_gain", "tolerance_k", "v_tnf", "v_il1b", "v_il6", "k_il6", "il6_tnf_amp", "il6_tnf_k", "v_il10",
         "k_il10", "cyt_k_il6", "cyt_k_tnf", "cyt_crh_gain", "cyt_pit_gain", "k_cyt_brain", "k_acute_phase",
         "v_crp"]),
+    # After adding PGE2 (lipid subsystem), which restrains TNF-alpha and raises IL-6 in the endotoxin response.
+    "pge2": (ENDO + BASAL_IMMUNE, ["v_tnf", "v_il6", "il6_tnf_amp", "il6_tnf_k", "v_il10", "k_il6", "autocrine_gain",
+                                   "lps_emax", "gc_nfkb_gain", "k_primary", "k_secondary"]),
     "tsst": (TSST + BASAL_IMMUNE, ["tsst_stress", "nfkb_na_gain", "v_tnf", "v_il1b", "v_il6"]),
     "dst": (DST + HPA_DAY, ["v_dex", "dex_gr_potency", "fb_gr_pit"]),
     "hpa-endotoxin": (HPA_DAY + [t for t in ENDO if t.startswith("ENDO")], [

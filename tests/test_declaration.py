@@ -84,11 +84,11 @@ def test_with_parameters_keeps_bounds_and_rejects_unknown_names(model):
 
 def test_the_model_exposes_the_inputs_later_subsystems_need(model):
     exo = {i.id for i in model.exogenous_inputs}
-    assert {"nfkb_inhibition_ppar", "nfkb_inhibition_ecb", "nfkb_inhibition_drug", "inflammatory_load",
-            "stress_acute", "stress_chronic", "sert_inhibition", "plasticity_support", "amino_acid_load"} <= exo
+    assert {"inflammatory_load", "stress_acute", "stress_chronic", "plasticity_support", "amino_acid_load",
+            "epa_intake", "dha_intake", "exercise", "therapy_session", "expectation", "ketamine_infusion"} <= exo
     # inputs that a later subsystem now provides are wired, not exogenous
-    assert "stress_symptoms" not in exo and "hippocampal_restraint" not in exo and "ifn_signal" not in exo
-
-
-def test_default_model_is_a_fresh_equal_object():
-    assert default_model().fingerprint == default_model().fingerprint
+    provided = {"stress_symptoms", "hippocampal_restraint", "ifn_signal", "nfkb_inhibition_ppar",
+                "nfkb_inhibition_ecb", "nfkb_inhibition_drug", "sert_inhibition", "tnf_neutralisation",
+                "pge2_il6_factor", "stress_appraisal", "rapid_relief", "cox2_inhibition"}
+    assert not provided & exo
+    assert provided <= set(model.variables)

@@ -15,3 +15,10 @@ def test_model_reference_is_up_to_date(model):
 def test_readme_gives_the_two_setup_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
+
+
+def test_treatment_reference_is_up_to_date(model):
+    from neuroimmune.treatment_reference import treatment_reference_markdown
+
+    committed = (ROOT / "docs" / "treatments.md").read_text(encoding="utf-8")
+    assert committed == treatment_reference_markdown(model), "run `python scripts/generate_docs.py` and commit docs/"

@@ -38,7 +38,26 @@ PANEL_GROUPS: tuple[tuple[str, tuple[tuple[str, str | None], ...], bool], ...] =
     ("Dexamethasone", (("dexamethasone", None),), False),
     ("Gland masses and GR function", (("pituitary_mass", None), ("adrenal_mass", None),
                                       ("gr_central", None), ("gr_immune", None)), False),
+    ("Drug levels (plasma)", tuple((d, None) for d in (
+        "escitalopram", "sertraline", "paroxetine", "nortriptyline", "bupropion", "ketamine", "celecoxib",
+        "infliximab", "tocilizumab", "minocycline", "epacadostat")), True),
+    ("Drug effects on their targets (0-1)", tuple((p, None) for p in (
+        "sert_inhibition", "net_inhibition", "dat_inhibition", "nmda_block", "cox2_inhibition", "tnf_neutralisation",
+        "il6_signalling_block", "microglia_inhibition", "ido_inhibition")), False),
+    ("Rapid synaptic effects", (("synaptic_signal", None), ("synaptogenesis", None), ("rapid_relief", None)), False),
+    ("Lipid mediators (relative)", tuple((v, None) for v in ("pea", "aea", "ikb", "cox2", "pge2")), False),
+    ("Lipid receptors (fraction active)", tuple((v, None) for v in (
+        "ppar_activation", "cb2_activation", "trpv1_activation", "trpv1_desensitisation")), False),
+    ("Omega-3 (% of red-cell fatty acids)", (("omega3_index", None), ("membrane_epa", None), ("membrane_dha", None)),
+     False),
+    ("Exercise, therapy and expectation", tuple((v, None) for v in (
+        "exercise", "fitness", "coping", "expectancy", "stress_appraisal")), False),
 )
+
+#: Log-scale panels show at most this range below their largest value.
+LOG_RANGE = 1e-5
+#: More timed events than this are not drawn as lines (daily dosing would hide the curves).
+MAX_EVENT_LINES = 20
 
 _LABELS = {
     "cortisol": "total cortisol", "cortisol_free": "free cortisol", "acth": "ACTH", "tnf": "TNF-α",
@@ -54,7 +73,10 @@ _LABELS = {
     "bh4": "BH4", "plasticity": "plasticity (BDNF-like)", "hamd17": "HAM-D-17", "madrs": "MADRS",
     "hama": "HAM-A", "phq9": "PHQ-9", "gad7": "GAD-7", "sym_sickness": "sickness/fatigue",
     "sym_anxiety": "anxiety", "sym_sleep": "sleep", "sym_anhedonia": "anhedonia", "sym_mood": "depressed mood",
-    "sym_cognition": "cognition", "sym_suicidality": "suicidality",
+    "sym_cognition": "cognition", "sym_suicidality": "suicidality", "omega3_index": "omega-3 index",
+    "membrane_epa": "EPA", "membrane_dha": "DHA", "pea": "PEA", "aea": "anandamide", "ikb": "IκB-α", "cox2": "COX-2",
+    "pge2": "PGE2", "ppar_activation": "PPAR-α", "cb2_activation": "CB2", "trpv1_activation": "TRPV1 active",
+    "trpv1_desensitisation": "TRPV1 desensitised",
 }
 
 
@@ -79,6 +101,8 @@ def plot_result(result: SimulationResult, path: str | Path, *, patient: int = 0,
     fig, axes = plt.subplots(nrows, ncols, figsize=(6.2 * ncols, 2.6 * nrows), squeeze=False, sharex=True)
     x, xlabel = _time_axis(result.times)
     events = [a for a in result.provenance.get("scenario_actions", []) if a.get("op") == "add" or "on" in a.get("label", "")]
+    if len(events) > MAX_EVENT_LINES:
+        events = []
     for ax, (name, group, log) in zip(axes.flat, panels):
         for variable, unit in group:
             y = result.series(variable, patient=patient, unit=unit)
@@ -86,6 +110,9 @@ def plot_result(result: SimulationResult, path: str | Path, *, patient: int = 0,
             ax.plot(x, y, lw=1.6, label=f"{_LABELS.get(variable, variable)} ({shown})")
         if log:
             ax.set_yscale("log")
+            top = max((float(np.nanmax(line.get_ydata())) for line in ax.get_lines()), default=1.0)
+            if np.isfinite(top) and top > 0:  # hide round-off far below the curves (e.g. a drug not yet given)
+                ax.set_ylim(bottom=max(ax.get_ylim()[0], top * LOG_RANGE), top=top * 3.0)
         for ev in events:
             ex = ev["time"] / 24.0 if xlabel.startswith("time (days") else ev["time"]
             ax.axvline(ex, color="0.5", ls=":", lw=1)
@@ -100,7 +127,8 @@ def plot_result(result: SimulationResult, path: str | Path, *, patient: int = 0,
     heading = title or f"Scenario {result.provenance.get('scenario', '')}"
     if status != "ok":
         heading += f" — {status[:80]}"
-    fig.suptitle(heading + "\n(dotted lines: challenges; research tool, not medical advice)", fontsize=10)
+    note = "dotted lines: challenges and doses; " if events else ""
+    fig.suptitle(heading + f"\n({note}research tool, not medical advice)", fontsize=10)
     fig.tight_layout()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,14 +13,14 @@ from neuroimmune.model.compose import Model
 from neuroimmune.model.scales import SCALES
 from neuroimmune.model.spec import Source
 
-__all__ = ["model_reference_markdown", "write_model_reference"]
+__all__ = ["md_cell", "md_source", "model_reference_markdown", "write_model_reference"]
 
 
-def _cell(text: object) -> str:
+def md_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _source(text: str) -> str:
+def md_source(text: str) -> str:
     src = Source.parse(text, where="reference")
     note = f"; {src.note}" if src.note else ""
     if src.kind == "doi":
@@ -52,26 +52,26 @@ def model_reference_markdown(model: Model) -> str:
         lines += [f"## {sub.title} (`{sub.name}`)", "", " ".join(sub.description.split()), ""]
         if sub.states:
             lines += ["### States", "", "| id | name | unit | d/dt | description |", "|---|---|---|---|---|"]
-            lines += [f"| `{s.id}` | {_cell(s.name)} | {s.unit} | `{_cell(s.rate)}` | {_cell(s.description)} |"
+            lines += [f"| `{s.id}` | {md_cell(s.name)} | {s.unit} | `{md_cell(s.rate)}` | {md_cell(s.description)} |"
                       for s in sub.states]
             lines.append("")
         if sub.assignments:
             lines += ["### Derived variables", "", "| id | unit | formula | description |", "|---|---|---|---|"]
-            lines += [f"| `{a.id}` | {a.unit} | `{_cell(a.formula)}` | {_cell(a.description)} |"
+            lines += [f"| `{a.id}` | {a.unit} | `{md_cell(a.formula)}` | {md_cell(a.description)} |"
                       for a in sub.assignments]
             lines.append("")
         if sub.parameters:
             lines += ["### Parameters", "", "| id | value | unit | bounds | source | description |",
                       "|---|---|---|---|---|---|"]
             lines += [f"| `{p.id}` | {p.value:.6g} | {p.unit} | [{p.bounds[0]:g}, {p.bounds[1]:g}] | "
-                      f"{_cell(_source(p.source))} | {_cell(p.description)} |" for p in sub.parameters]
+                      f"{md_cell(md_source(p.source))} | {md_cell(p.description)} |" for p in sub.parameters]
             lines.append("")
         exo = [i for i in sub.inputs if i in model.exogenous_inputs]
         ports = [i for i in sub.inputs if i not in model.exogenous_inputs]
         if exo:
             lines += ["### Exogenous inputs (set by scenarios)", "", "| id | unit | default | allowed | description |",
                       "|---|---|---|---|---|"]
-            lines += [f"| `{i.id}` | {i.unit} | {i.default:g} | {list(i.bounds or ())} | {_cell(i.description)} |"
+            lines += [f"| `{i.id}` | {i.unit} | {i.default:g} | {list(i.bounds or ())} | {md_cell(i.description)} |"
                       for i in exo]
             lines.append("")
         if ports:
@@ -96,7 +96,7 @@ def _scale_tables() -> list[str]:
                   "| item | range | loads on |", "|---|---|---|"]
         for item in scale.items:
             loads = ", ".join(f"{d.removeprefix('sym_')} {w:g}" for d, w in item.weights)
-            lines.append(f"| {_cell(item.name)} | 0-{item.max_score} | {loads} |")
+            lines.append(f"| {md_cell(item.name)} | 0-{item.max_score} | {loads} |")
         lines.append("")
     return lines
 

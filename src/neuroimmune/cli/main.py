@@ -68,6 +68,24 @@ def scenarios() -> None:
 
 
 @app.command()
+def treatments(
+    detail: Annotated[bool, typer.Option("--detail", help="Also show each treatment's mechanism.")] = False,
+) -> None:
+    """List the treatment library: doses, units, safe ranges and mechanisms (sources in docs/treatments.md)."""
+    from neuroimmune.scenarios.treatments import treatment_table
+
+    table = Table(title="Treatments (use in a scenario file under `treatments:`)")
+    for col in ("name", "kind", "dose unit", "usual dose", "safe range per dose"):
+        table.add_column(col, style="bold" if col == "name" else None)
+    if detail:
+        table.add_column("mechanism")
+    for row in treatment_table():
+        cells = [row["name"], row["kind"], row["dose_unit"], row["usual"], row["range"]]
+        table.add_row(*cells, *([row["mechanism"]] if detail else []))
+    console.print(table)
+
+
+@app.command()
 def simulate(
     scenario: Annotated[str, typer.Argument(help="A built-in scenario name or a scenario YAML file.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default outputs/<scenario>).")] = None,

@@ -20,6 +20,9 @@ from neuroimmune.model.compose import Model
 from neuroimmune.sbml.export import sbml_string
 from neuroimmune.scenarios.timeline import Timeline
 
+#: The longest interval (h) handed to CVODE in one call.
+MAX_STRIDE_H = 24.0
+
 __all__ = ["RoadRunnerSimulator"]
 
 PERIOD_H = 24.0
@@ -143,9 +146,10 @@ class RoadRunnerSimulator:
             inside = np.nonzero((times >= start) & (times < end))[0]
             if end == timeline.duration:
                 inside = np.nonzero((times >= start) & (times <= end))[0]
-            grid = [start, *times[inside].tolist(), end]
-            # keep times strictly increasing for the integrator
-            grid = sorted(set(grid))
+            # Stops at least every MAX_STRIDE_H hours: CVODE given one very long interval over the
+            # circadian surges can thrash its step size and exhaust max_steps.
+            strides = np.arange(start, end, MAX_STRIDE_H).tolist()
+            grid = sorted({start, *times[inside].tolist(), *strides, end})
             block = self.integrate(grid, outputs)
             lookup = {t: row for t, row in zip(grid, block)}
             for i in inside:

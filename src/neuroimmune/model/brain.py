@@ -132,7 +132,7 @@ PARAMETERS = (
 
 ASSIGNMENTS = (
     Assignment("cytokine_brain_drive", "Circulating cytokine drive on microglia", "1",
-               "il6 / mg_il6_k + tnf / mg_tnf_k", "Circulating IL-6 and TNF-alpha as seen by the brain."),
+               "il6_signal / mg_il6_k + tnf / mg_tnf_k", "Circulating IL-6 and TNF-alpha as seen by the brain."),
     Assignment("lnaa_factor", "Transporter competition", "1",
                "1 + lnaa_competition * amino_acid_load + (tryptophan - trp_plasma_ref) / trp_bbb_km"
                " + (kynurenine - kyn_plasma_ref) / kyn_bbb_km",
@@ -149,7 +149,8 @@ ASSIGNMENTS = (
 
 STATES = (
     State("neuroinflammation", "Microglial activation", "1", 0.0,
-          "k_microglia * (mg_cyt_gain * cytokine_brain_drive + mg_ifn_gain * ifn_signal - neuroinflammation)",
+          "k_microglia * ((mg_cyt_gain * cytokine_brain_drive + mg_ifn_gain * ifn_signal) * (1 - microglia_inhibition)"
+          " - neuroinflammation)",
           "Microglial activation and brain IL-1beta/TNF-alpha production (0 = resting)."),
     State("tryptophan_brain", "Tryptophan (CSF)", "umol/L", 1.5,
           "k_bbb * (trp_csf_ratio * tryptophan / lnaa_factor - tryptophan_brain)",
@@ -187,14 +188,14 @@ STATES = (
 )
 
 INPUTS = (
-    Input("il6", "pg/mL", "Plasma IL-6 (immune subsystem)."),
+    Input("il6_signal", "pg/mL", "Plasma IL-6 reaching unblocked receptors (immune subsystem)."),
     Input("tnf", "pg/mL", "Plasma TNF-alpha (immune subsystem)."),
     Input("ifn_signal", "1", "Interferon signal (interferon subsystem)."),
     Input("tryptophan", "umol/L", "Plasma tryptophan (tryptophan subsystem)."),
     Input("kynurenine", "umol/L", "Plasma kynurenine (tryptophan subsystem)."),
     Input("amino_acid_load", "1", "Tryptophan-free amino-acid load.", 0.0, (0.0, 5.0)),
-    Input("sert_inhibition", "1", "Fraction of SERT blocked (a later antidepressant subsystem provides it).",
-          0.0, (0.0, 0.99)),
+    Input("sert_inhibition", "1", "Fraction of SERT blocked (antidepressants).", 0.0, (0.0, 0.99)),
+    Input("microglia_inhibition", "1", "Fraction of microglial activation prevented (minocycline).", 0.0, (0.0, 0.99)),
 )
 
 

@@ -72,7 +72,7 @@ PARAMETERS = (
     # --- ACTH --------------------------------------------------------------------------
     _P("k_acth", 2.0794, "1/h", (1.0, 4.0), f"{_KEENAN}; ACTH half-life 20 +/- 1.3 min in 32 healthy adults",
        "Clearance rate of plasma ACTH."),
-    _P("v_acth", 24.899, "pg/mL/h", (1.0, 1000.0), "calibrated: A21; normalised so the healthy corticotroph mass is 1",
+    _P("v_acth", 25.0791, "pg/mL/h", (1.0, 1000.0), "calibrated: A21; normalised so the healthy corticotroph mass is 1",
        "ACTH secretion per unit CRH and unit corticotroph mass."),
     _P("fb_gr_pit", 0.00231418, "1", (0.0, 50.0), "calibrated: A18, DST1",
        "Strength of pituitary GR feedback on ACTH at glucocorticoid activity equal to kd_gr."),
@@ -172,9 +172,9 @@ ASSIGNMENTS = (
                "Extra drive after waking that produces the cortisol awakening response."),
     Assignment("stress_external", "External stress", "1", "tsst_stress * stress_acute + stress_chronic",
                "Psychological stress from the environment (acute and chronic stressors)."),
-    Assignment("stress_perceived", "Perceived stress", "1", "stress_external + stress_symptoms",
-               "Total psychological stress load, including stress added by symptoms; 1 doubles the hypothalamic "
-               "drive."),
+    Assignment("stress_perceived", "Perceived stress", "1", "stress_appraisal * (stress_external + stress_symptoms)",
+               "Total psychological stress load, including stress added by symptoms, as appraised (psychotherapy "
+               "and expectation lower the appraisal); 1 doubles the hypothalamic drive."),
     Assignment("cortisol_free", "Free cortisol", "nmol/L",
                "2 * kd_cbg * cortisol / ((1 + albumin / kd_albumin) * kd_cbg + cbg_capacity - cortisol"
                " + sqrt(((1 + albumin / kd_albumin) * kd_cbg + cbg_capacity - cortisol)^2"
@@ -256,6 +256,8 @@ INPUTS = (
           0.0, (0.0, 10.0)),
     Input("adrenal_synthesis_inhibition", "1",
           "Fraction of cortisol synthesis blocked (e.g. by metyrapone); 1 stops secretion.", 0.0, (0.0, 1.0)),
+    Input("stress_appraisal", "1", "Perceived stress per unit of stress met (lifestyle subsystem); 1 = usual.",
+          1.0, (0.05, 2.0)),
     Input("stress_symptoms", "1", "Stress added by symptoms (the symptom subsystem provides it).",
           0.0, (0.0, 10.0)),
     Input("hippocampal_restraint", "1",

@@ -10,9 +10,13 @@ later. Autocrine TNF-alpha feeds back on NF-kB, steepening the endotoxin
 dose-response. Interferon signalling adds IL-6 directly. IL-6 drives a hepatic
 acute-phase programme that makes CRP (plasma half-life about 19 h).
 
-Named inputs ``nfkb_inhibition_ppar``, ``nfkb_inhibition_ecb`` and
-``nfkb_inhibition_drug`` (fractions, default 0) are where lipid-mediator
-subsystems and anti-inflammatory drugs act later.
+Named inputs are where other subsystems act: ``nfkb_inhibition_ppar`` and
+``nfkb_inhibition_ecb`` (lipid mediators), ``nfkb_inhibition_drug`` and
+``nfkb_inhibition_training`` (drugs, exercise), ``tnf_neutralisation``
+(anti-TNF antibody), ``il6_signalling_block`` (anti-IL-6 receptor antibody: IL-6
+signalling and its receptor-mediated clearance fall, so plasma IL-6 rises while
+CRP falls), PGE2 factors on IL-6 and TNF-alpha secretion, and myokine IL-6 and
+IL-10 released by exercising muscle. All default to no effect.
 """
 
 from __future__ import annotations
@@ -31,18 +35,18 @@ PARAMETERS = (
        "Circulating endotoxin (E. coli O:113 equivalents) giving half-maximal NF-kB drive."),
     _P("lps_hill", 3.68578, "1", (0.5, 4.0), "calibrated: ENDO2, D5",
        "Steepness of the endotoxin dose-response."),
-    _P("lps_emax", 9009.87, "1", (1.0, 20000.0), "calibrated: ENDO2, D7",
+    _P("lps_emax", 11000, "1", (1.0, 20000.0), "calibrated: ENDO2, D7",
        "Maximal NF-kB drive by endotoxin, relative to the basal drive."),
     _P("lps_potency_abortus_equi", 2.99367, "1", (0.5, 30.0), "calibrated: ENDO04",
        "Potency of Salmonella abortus equi endotoxin relative to E. coli O:113 per ng."),
     # --- NF-kB -------------------------------------------------------------------------
     _P("k_nfkb", 2.11486, "1/h", (0.3, 20.0), "calibrated: ENDO04, ENDO2, F2",
        "Rate at which monocyte NF-kB activity follows its drive."),
-    _P("k_primary", 1.98975, "1/h", (0.3, 20.0), "calibrated: ENDO04, ENDO2, F2",
+    _P("k_primary", 2.25406, "1/h", (0.3, 20.0), "calibrated: ENDO04, ENDO2, F2",
        "Rate of transcription and translation of primary-response genes (TNF-alpha, IL-1beta) after NF-kB."),
-    _P("k_secondary", 0.866539, "1/h", (0.1, 10.0), "calibrated: ENDO04, ENDO2, F2",
+    _P("k_secondary", 0.949951, "1/h", (0.1, 10.0), "calibrated: ENDO04, ENDO2, F2",
        "Rate of the protein-synthesis-dependent step before secondary-response genes (IL-6, IL-10)."),
-    _P("autocrine_gain", 0.00993394, "1", (0.0, 200.0), "calibrated: ENDO2, D5",
+    _P("autocrine_gain", 0.00993254, "1", (0.0, 200.0), "calibrated: ENDO2, D5",
        "Maximal NF-kB drive from autocrine TNF-alpha (TNF receptors activate NF-kB), relative to basal."),
     _P("autocrine_k", 714.091, "pg/mL", (10.0, 10000.0), "calibrated: ENDO2, D5",
        "TNF-alpha giving half of the autocrine drive."),
@@ -51,7 +55,7 @@ PARAMETERS = (
     _P("nfkb_na_gain", 1.21204, "1", (0.0, 20.0), "calibrated: F2",
        "NF-kB drive per unit relative rise of noradrenaline (doi:10.1073/pnas.0438019100: stress and "
        "noradrenaline activate NF-kB in human PBMC)."),
-    _P("gc_nfkb_gain", 5.46593, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
+    _P("gc_nfkb_gain", 5.17067, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
        "Suppression of NF-kB drive per unit GR occupancy in immune cells."),
     _P("il10_inhibition_k", 20.0, "pg/mL", (1.0, 500.0),
        "assumed: IL-10 inhibits monocyte TNF production (doi:10.1084/jem.174.5.1209, qualitative)",
@@ -68,7 +72,7 @@ PARAMETERS = (
        "assumed: inflammation reduces immune-cell GR function (doi:10.1111/j.1749-6632.2009.04984.x, qualitative)",
        "Loss of immune-cell GR function per unit cytokine index."),
     # --- cytokines ---------------------------------------------------------------------
-    _P("v_tnf", 18.8547, "pg/mL/h", (0.1, 200.0), "calibrated: A2",
+    _P("v_tnf", 18.6, "pg/mL/h", (0.1, 200.0), "calibrated: A2",
        "TNF-alpha secretion per unit primary-response activity."),
     _P("k_tnf", 2.0794, "1/h", (0.8, 8.5),
        "doi:10.1038/bjc.1987.294; recombinant TNF cleared from plasma with a half-life of about 20 min",
@@ -77,17 +81,21 @@ PARAMETERS = (
     _P("k_il1b", 2.0794, "1/h", (0.5, 8.5),
        "assumed: no human IL-1beta half-life found; 20 min like TNF (rat terminal half-life 19-41 min)",
        "Clearance of plasma IL-1beta."),
-    _P("v_il6", 5.30696, "pg/mL/h", (0.05, 100.0), "calibrated: A1", "IL-6 secretion per unit secondary-response activity."),
-    _P("k_il6", 3.63933, "1/h", (0.5, 5.0), "calibrated: ENDO04, ENDO2",
+    _P("v_il6", 7.62554, "pg/mL/h", (0.05, 100.0), "calibrated: A1", "IL-6 secretion per unit secondary-response activity."),
+    _P("k_il6", 3.44086, "1/h", (0.5, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-6 (the fall from 4 to 6 h after endotoxin bounds the half-life below 45 min)."),
-    _P("il6_tnf_amp", 22.9174, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
+    _P("il6_tnf_amp", 7.4856, "1", (0.0, 50.0), "calibrated: ENDO04, ENDO2",
        "Maximal amplification of IL-6 secretion by TNF-alpha."),
-    _P("il6_tnf_k", 38.1827, "pg/mL", (5.0, 2000.0), "calibrated: ENDO04, ENDO2",
+    _P("il6_tnf_k", 30.2058, "pg/mL", (5.0, 2000.0), "calibrated: ENDO04, ENDO2",
        "TNF-alpha giving half-maximal amplification of IL-6."),
-    _P("v_il10", 2.62679, "pg/mL/h", (0.05, 200.0), "calibrated: ENDO04, ENDO2",
+    _P("v_il10", 1.97538, "pg/mL/h", (0.05, 200.0), "calibrated: ENDO04, ENDO2",
        "IL-10 secretion per unit secondary-response activity."),
     _P("k_il10", 0.694934, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
+    _P("il6r_clearance_share", 0.5, "1", (0.0, 0.9),
+       "assumed: IL-6 is cleared partly through its receptor, so IL-6 receptor blockade raises plasma IL-6 "
+       "(direction as reported for tocilizumab; size not read)",
+       "Share of IL-6 clearance that goes through its receptor."),
     _P("il10_gc_gain", 2.0, "1", (0.0, 20.0),
        "assumed: hypercortisolaemia raises endotoxin-induced IL-10 (van der Poll, DOI not verified)",
        "Enhancement of IL-10 secretion per unit GR occupancy."),
@@ -129,12 +137,16 @@ ASSIGNMENTS = (
                "Activating input to monocyte NF-kB."),
     Assignment("nfkb_inhibition", "NF-kB inhibition", "1",
                "(1 - nfkb_inhibition_ppar) * (1 - nfkb_inhibition_ecb) * (1 - nfkb_inhibition_drug)"
+               " * (1 - nfkb_inhibition_training)"
                " / ((1 + gc_nfkb_gain * gr_sensitivity_immune * gr_immune * occ_gr_periphery)"
                " * (1 + il10 / il10_inhibition_k) * (1 + lps_tolerance / tolerance_k))",
                "Fraction of the drive that reaches NF-kB after glucocorticoid, IL-10, tolerance, "
-               "lipid-mediator and drug suppression."),
+               "lipid-mediator, drug and training suppression."),
+    Assignment("il6_signal", "IL-6 signalling", "pg/mL", "il6 * (1 - il6_signalling_block)",
+               "Plasma IL-6 that reaches unblocked receptors (all of it without an IL-6 receptor antibody)."),
     Assignment("cytokine_index", "Cytokine index", "1",
-               "(il6 / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill / (1 + (il6 / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill)",
+               "(il6_signal / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill"
+               " / (1 + (il6_signal / cyt_k_il6 + tnf / cyt_k_tnf)^cyt_hill)",
                "Saturating index of circulating IL-6 and TNF-alpha, read by the brain and HPA axis."),
 )
 
@@ -152,19 +164,23 @@ STATES = (
           "Protein-synthesis-dependent step that drives secondary-response genes (IL-6, IL-10)."),
     State("lps_tolerance", "Endotoxin tolerance", "1", 1.0, "k_tolerance * (nfkb - lps_tolerance)",
           "Negative feedback (IRAK-M, A20, IkB) that follows NF-kB activity over hours."),
-    State("tnf", "TNF-alpha", "pg/mL", 2.9, "v_tnf * primary_response - k_tnf * tnf", "Plasma TNF-alpha.",
+    State("tnf", "TNF-alpha", "pg/mL", 2.9,
+          "v_tnf * primary_response * pge2_tnf_factor * (1 - tnf_neutralisation) - k_tnf * tnf",
+          "Plasma free TNF-alpha.",
           ("http://identifiers.org/uniprot:P01375",)),
     State("il1b", "IL-1beta", "pg/mL", 1.2, "v_il1b * primary_response - k_il1b * il1b", "Plasma IL-1beta.",
           ("http://identifiers.org/uniprot:P01584",)),
     State("il6", "IL-6", "pg/mL", 1.5,
-          "v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) + il6_ifn_gain * ifn_signal)"
-          " - k_il6 * il6", "Plasma IL-6.",
+          "v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) * pge2_il6_factor"
+          " + il6_ifn_gain * ifn_signal) + myokine_il6_release"
+          " - k_il6 * (1 - il6r_clearance_share * il6_signalling_block) * il6", "Plasma IL-6.",
           ("http://identifiers.org/uniprot:P05231",)),
     State("il10", "IL-10", "pg/mL", 8.0,
-          "v_il10 * secondary_response * (1 + il10_gc_gain * occ_gr_periphery + il10_na_gain * na_excess) - k_il10 * il10",
+          "v_il10 * secondary_response * (1 + il10_gc_gain * occ_gr_periphery + il10_na_gain * na_excess)"
+          " + myokine_il10_release - k_il10 * il10",
           "Plasma IL-10.", ("http://identifiers.org/uniprot:P22301",)),
     State("acute_phase", "Hepatic acute-phase programme", "1", 0.0015,
-          "k_acute_phase * (il6 / (il6 + crp_il6_k) - acute_phase)",
+          "k_acute_phase * (il6_signal / (il6_signal + crp_il6_k) - acute_phase)",
           "IL-6-driven STAT3/C/EBP programme in hepatocytes that sets CRP synthesis."),
     State("crp", "CRP", "mg/L", 1.3, "v_crp * acute_phase - k_crp * crp", "Plasma C-reactive protein.",
           ("http://identifiers.org/uniprot:P02741",)),
@@ -193,6 +209,13 @@ INPUTS = (
           0.0, (0.0, 0.99)),
     Input("nfkb_inhibition_drug", "1", "Fraction of NF-kB drive removed by anti-inflammatory drugs.",
           0.0, (0.0, 0.99)),
+    Input("nfkb_inhibition_training", "1", "Fraction of NF-kB drive removed by exercise training.", 0.0, (0.0, 0.9)),
+    Input("tnf_neutralisation", "1", "Fraction of secreted TNF-alpha bound by antibody.", 0.0, (0.0, 0.9999)),
+    Input("il6_signalling_block", "1", "Fraction of IL-6 receptor signalling blocked.", 0.0, (0.0, 0.9999)),
+    Input("pge2_il6_factor", "1", "IL-6 secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
+    Input("pge2_tnf_factor", "1", "TNF-alpha secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
+    Input("myokine_il6_release", "pg/mL/h", "IL-6 released by exercising muscle.", 0.0, (0.0, 1000.0)),
+    Input("myokine_il10_release", "pg/mL/h", "IL-10 released after myokine IL-6.", 0.0, (0.0, 1000.0)),
 )
 
 

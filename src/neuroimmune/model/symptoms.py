@@ -54,6 +54,10 @@ PARAMETERS = (
        "Sleep drive per unit loss of hippocampal restraint (HPA hyperactivity)."),
     _P("w_sleep_mood", 2.0, "1", (0.0, 10.0), _ASSUMED_WEIGHT, "Sleep drive per unit depressed mood."),
     _P("w_anh_dopamine", 6.0, "1", (0.0, 30.0), _ASSUMED_WEIGHT, "Anhedonia drive per unit dopamine deficit."),
+    _P("dat_dopamine_gain", 1.0, "1", (0.0, 5.0),
+       "assumed: dopaminergic signalling rises in proportion to the fraction of DAT blocked (bupropion blocks "
+       "14-26%, doi:10.1016/S0006-3223(02)01834-6)",
+       "Rise of dopaminergic signalling per unit DAT occupancy."),
     _P("w_anh_plasticity", 6.0, "1", (0.0, 30.0), _ASSUMED_WEIGHT, "Anhedonia drive per unit plasticity deficit."),
     _P("w_mood_serotonin", 2.82222, "1", (0.0, 30.0), "calibrated: E4",
        "Depressed-mood drive per unit serotonin deficit."),
@@ -82,11 +86,12 @@ def _logistic(x: str) -> str:
 
 _DRIVES = {
     "sym_sickness": "w_sick_inflammation * neuroinflammation + w_sick_cytokine * cytokine_index",
-    "sym_anxiety": "w_anx_stress * stress_external + w_anx_inflammation * neuroinflammation"
+    "sym_anxiety": "w_anx_stress * stress_appraisal * stress_external + w_anx_inflammation * neuroinflammation"
                    " + w_anx_serotonin * (1 - serotonin)",
     "sym_sleep": "w_sleep_inflammation * neuroinflammation + w_sleep_cortisol * (1 - hippocampal_restraint)"
                  " + w_sleep_mood * sym_mood",
-    "sym_anhedonia": "w_anh_dopamine * (1 - dopamine) + w_anh_plasticity * (1 - plasticity)",
+    "sym_anhedonia": "w_anh_dopamine * (1 - dopamine * (1 + dat_dopamine_gain * dat_inhibition))"
+                     " + w_anh_plasticity * (1 - plasticity)",
     "sym_mood": "w_mood_serotonin * (1 - serotonin) + w_mood_plasticity * (1 - plasticity)"
                 " + w_mood_quin * (quinolinic_acid / quin_ref - 1)",
     "sym_cognition": "w_cog_plasticity * (1 - plasticity) + w_cog_inflammation * neuroinflammation"
@@ -107,10 +112,21 @@ STATES = tuple(
 )
 
 
+#: Dimensions relieved at once by rapid synaptogenesis (ketamine): rated severity is the latent
+#: severity times (1 - rapid_relief); the latent states keep their slow dynamics. Anxiety is
+#: included because ketamine's 24-h response is measured on the whole HAM-D, anxiety items too
+#: (assumed; the rapid anxiolytic effect is reported but its size was not read).
+RAPID_RELIEF = ("sym_mood", "sym_anhedonia", "sym_suicidality", "sym_anxiety")
+
+
+def _expressed(dim: str) -> str:
+    return f"{dim} * (1 - rapid_relief)" if dim in RAPID_RELIEF else dim
+
+
 def _total(scale_id: str) -> str:
     terms = []
     for item in SCALES[scale_id].items:
-        inner = " + ".join(f"{w:g} * {d}" for d, w in item.weights)
+        inner = " + ".join(f"{w:g} * {_expressed(d)}" for d, w in item.weights)
         terms.append(f"{item.max_score} * ({inner})")
     return " + ".join(terms)
 
@@ -121,7 +137,7 @@ ASSIGNMENTS = (
                  f"{scale.bands}. Source: {scale.source}.")
       for sid, scale in SCALES.items()),
     Assignment("stress_symptoms", "Stress from symptoms", "1",
-               "symptom_stress_gain * (sym_mood + sym_anxiety + sym_anhedonia + sym_sleep) / 4",
+               "symptom_stress_gain * ((sym_mood + sym_anhedonia + sym_anxiety) * (1 - rapid_relief) + sym_sleep) / 4",
                "Perceived stress added by the symptoms themselves (the stress loop is two-way)."),
     Assignment("appetite_loss", "Appetite loss", "1", "appetite_gain * sym_sickness",
                "Fraction of usual food (and tryptophan) intake lost."),
@@ -137,6 +153,10 @@ INPUTS = (
     Input("quinolinic_acid", "nmol/L", "CSF quinolinic acid (brain subsystem)."),
     Input("quin_ref", "nmol/L", "Healthy CSF quinolinic acid (brain subsystem)."),
     Input("stress_external", "1", "Psychological stress from the environment (HPA subsystem)."),
+    Input("stress_appraisal", "1", "Perceived stress per unit of stress met (lifestyle subsystem).", 1.0, (0.05, 2.0)),
+    Input("dat_inhibition", "1", "Fraction of dopamine transporters blocked (bupropion).", 0.0, (0.0, 0.99)),
+    Input("rapid_relief", "1", "Rapid relief of mood symptoms by synaptogenesis (plasticity subsystem).", 0.0,
+          (0.0, 0.99)),
 )
 
 

@@ -76,7 +76,7 @@ PARAMETERS = (
 
 ASSIGNMENTS = (
     Assignment("trp_flux_ido", "Tryptophan flux through IDO", "umol/L/h",
-               "k_trp * frac_kp * frac_ido * ido * tryptophan",
+               "k_trp * frac_kp * frac_ido * ido * (1 - ido_inhibition) * tryptophan",
                "Tryptophan converted to kynurenine by IDO (immune cells, tissues)."),
     Assignment("trp_flux_tdo", "Tryptophan flux through TDO", "umol/L/h",
                "k_trp * frac_kp * (1 - frac_ido) * tdo * tryptophan",
@@ -94,11 +94,11 @@ STATES = (
           " - k_trp * (1 - frac_kp) * tryptophan - k_amino_acid_load * amino_acid_load * tryptophan",
           "Total plasma tryptophan.", ("http://identifiers.org/CHEBI:16828",)),
     State("kynurenine", "Kynurenine (plasma)", "umol/L", 1.8,
-          "trp_flux_ido + release_tdo * trp_flux_tdo - k_kyn * kynurenine",
+          "trp_flux_ido + release_tdo * trp_flux_tdo - k_kyn * kyn_muscle_clearance * kynurenine",
           "Plasma kynurenine.", ("http://identifiers.org/CHEBI:16946",)),
     State("ido", "IDO activity", "1", 1.0,
           "k_ido * (1 + ido_tnf_gain * (tnf / (tnf + ido_tnf_k) - tnf_ref / (tnf_ref + ido_tnf_k))"
-          " + ido_il6_gain * (il6 / (il6 + ido_il6_k) - il6_ref / (il6_ref + ido_il6_k))"
+          " + ido_il6_gain * (il6_signal / (il6_signal + ido_il6_k) - il6_ref / (il6_ref + ido_il6_k))"
           " + ido_ifn_gain * ifn_signal - ido)",
           "Indoleamine 2,3-dioxygenase activity relative to an unstimulated adult.",
           ("http://identifiers.org/uniprot:P14902",)),
@@ -110,7 +110,10 @@ STATES = (
 
 INPUTS = (
     Input("tnf", "pg/mL", "Plasma TNF-alpha (immune subsystem)."),
-    Input("il6", "pg/mL", "Plasma IL-6 (immune subsystem)."),
+    Input("il6_signal", "pg/mL", "Plasma IL-6 reaching unblocked receptors (immune subsystem)."),
+    Input("ido_inhibition", "1", "Fraction of IDO1 inhibited (IDO inhibitor).", 0.0, (0.0, 0.999)),
+    Input("kyn_muscle_clearance", "1", "Plasma kynurenine clearance relative to usual (muscle KAT, exercise).", 1.0,
+          (0.5, 5.0)),
     Input("ifn_signal", "1", "Interferon signal (interferon subsystem)."),
     Input("occ_gr_periphery", "1", "Peripheral GR occupancy (HPA subsystem)."),
     Input("appetite_loss", "1", "Fraction of usual food intake lost (symptom subsystem).", 0.0, (0.0, 0.9)),

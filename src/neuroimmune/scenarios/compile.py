@@ -23,6 +23,7 @@ from neuroimmune.scenarios.schema import (
     TryptophanDepletion,
 )
 from neuroimmune.scenarios.timeline import Action, Timeline
+from neuroimmune.scenarios.treatments import compile_treatments
 from neuroimmune.units import MOLAR_MASS, convert
 
 __all__ = ["compile_scenario", "resolve_variable"]
@@ -130,6 +131,7 @@ def compile_scenario(scenario: Scenario, model: Model) -> Timeline:
             if not lo <= ch.value <= hi:
                 raise ScenarioError(f"{field}.value: {ch.value:g} outside the allowed range [{lo:g}, {hi:g}]")
             actions.append(Action(ch.at, ch.name, "set", ch.value, f"{ch.name} = {ch.value:g}"))
+    actions += compile_treatments(scenario.treatments, duration=duration)
     step = scenario.output.interval.to("h")
     times = np.arange(0.0, duration + 1e-9, step)
     if times[-1] < duration - 1e-9:

@@ -18,12 +18,14 @@ from neuroimmune.scenarios.quantities import TIME_UNITS, Quantity, parse_quantit
 __all__ = [
     "AcuteStress",
     "ChronicStress",
+    "DoseChange",
     "Dexamethasone",
     "Endotoxin",
     "InputChange",
     "InterferonAlpha",
     "OutputSpec",
     "Scenario",
+    "Treatment",
     "TryptophanDepletion",
     "load_scenario_file",
     "scenario_from_dict",
@@ -147,6 +149,36 @@ CHALLENGE_TYPES = ("endotoxin", "dexamethasone", "acute_stress", "chronic_stress
                    "tryptophan_depletion", "input")
 
 
+class DoseChange(_Strict):
+    """A new dose from a time on (titration, tapering)."""
+
+    at: RunTime
+    dose: str
+
+
+class Treatment(_Strict):
+    """A treatment course: a drug, supplement or non-drug intervention, its dose and schedule.
+
+    Which fields apply depends on the treatment (``neuroimmune treatments`` lists them);
+    they are checked against the treatment library when the scenario is compiled.
+    """
+
+    name: str
+    dose: str | None = None
+    start: RunTime = 0.0
+    stop: RunTime | None = None
+    at: str | None = None
+    every: Duration | None = None
+    times: tuple[RunTime, ...] | None = None
+    infusion: Duration | None = None
+    dose_changes: tuple[DoseChange, ...] = ()
+    missed: tuple[RunTime, ...] = ()
+    epa_fraction: float | None = Field(default=None, ge=0.0, le=1.0)
+    sessions_per_week: int | None = Field(default=None, ge=1, le=14)
+    session: Duration | None = None
+    intensity: float | None = Field(default=None, gt=0.0, le=3.0)
+
+
 class OutputSpec(_Strict):
     """Which variables to record, and how often."""
 
@@ -161,6 +193,7 @@ class Scenario(_Strict):
     description: str = ""
     duration: Duration
     challenges: tuple[Challenge, ...] = ()
+    treatments: tuple[Treatment, ...] = ()
     baseline: dict[str, float] = Field(default_factory=dict)
     parameters: dict[str, float] = Field(default_factory=dict)
     output: OutputSpec = Field(default_factory=OutputSpec)

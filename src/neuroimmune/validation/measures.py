@@ -25,6 +25,8 @@ from neuroimmune.validation.targets import Measure
 __all__ = ["ScenarioRuns", "evaluate"]
 
 OUTPUT_STEP_H = 1.0 / 30.0  # two minutes
+LONG_RUN_H = 240.0  # runs longer than this are recorded every LONG_STEP_H, to bound memory
+LONG_STEP_H = 0.25
 
 
 class ScenarioRuns:
@@ -47,7 +49,8 @@ class ScenarioRuns:
         if key not in self._cache:
             scenario = load_scenario(spec if not isinstance(spec, dict) else dict(spec))
             duration = scenario.duration_h
-            times = np.arange(0.0, duration + 1e-9, OUTPUT_STEP_H)
+            step = OUTPUT_STEP_H if duration <= LONG_RUN_H else LONG_STEP_H
+            times = np.arange(0.0, duration + 1e-9, step)
             patient = [self.parameters] if self.parameters else None
             result = simulate(scenario, model=self.model, patients=patient, outputs=self.outputs,
                               times=times, options=self.options, workers=1)
@@ -97,6 +100,8 @@ def evaluate(measure: Measure, runs: ScenarioRuns, scenario: Any) -> float:
         num = evaluate(measure.parts[0], runs, spec)
         den = evaluate(measure.parts[1], runs, spec)
         return _div(num, den)
+    if measure.kind == "difference":
+        return evaluate(measure.parts[0], runs, spec) - evaluate(measure.parts[1], runs, spec)
     if measure.kind == "increasing":
         values = [evaluate(p, runs, spec) for p in measure.parts]
         return float(all(b > a for a, b in zip(values, values[1:])))

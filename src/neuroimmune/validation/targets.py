@@ -24,7 +24,7 @@ __all__ = ["DataPoint", "Measure", "Target", "Tolerance", "load_targets"]
 MEASURE_KINDS = (
     "value_at", "mean", "max", "min", "time_of_max", "time_of_min", "fold", "rise", "rise_pct", "change_pct",
     "suppression_pct", "time_to_half_max",
-    "halving_time", "apparent_half_life", "ratio", "increasing",
+    "halving_time", "apparent_half_life", "ratio", "difference", "increasing",
 )
 
 
@@ -53,9 +53,9 @@ class Measure:
         if extra:
             raise ValidationDataError(f"{where}: unknown measure field(s) {sorted(extra)}")
         parts = tuple(cls.from_dict(p, where=f"{where}.parts[{i}]") for i, p in enumerate(data.get("parts", ())))
-        if data["kind"] in ("ratio", "increasing") and len(parts) < 2:
+        if data["kind"] in ("ratio", "difference", "increasing") and len(parts) < 2:
             raise ValidationDataError(f"{where}: a {data['kind']} measure needs at least two parts")
-        if data["kind"] not in ("ratio", "increasing") and not data.get("variable"):
+        if data["kind"] not in ("ratio", "difference", "increasing") and not data.get("variable"):
             raise ValidationDataError(f"{where}: measure needs a variable")
         window = tuple(data["window"]) if data.get("window") else None
         return cls(kind=data["kind"], variable=data.get("variable", ""), scenario=data.get("scenario"),
