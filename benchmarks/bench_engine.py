@@ -19,6 +19,7 @@ import numpy as np
 import roadrunner
 
 import neuroimmune as ni
+from neuroimmune.api import model_for_scenario
 from neuroimmune.engine.roadrunner import RoadRunnerSimulator
 from neuroimmune.scenarios.compile import compile_scenario
 from neuroimmune.scenarios.registry import load_scenario
@@ -50,7 +51,7 @@ def virtual_patients(n: int, seed: int = 20261127) -> list[dict[str, float]]:
 
 
 def single_patient(repeats: int = 5) -> dict[str, float]:
-    model = ni.default_model()
+    model = model_for_scenario(load_scenario(SCENARIO))  # the model simulate() uses: no drug given, no PK states
     t0 = time.perf_counter()
     sim = RoadRunnerSimulator(model)
     load = time.perf_counter() - t0
@@ -75,6 +76,9 @@ def batch(n: int, workers: int) -> dict[str, float]:
     result = ni.simulate(SCENARIO, patients=patients, workers=workers)
     wall = time.perf_counter() - t0
     ok = int(result.ok.sum())
+    failed = [(p, s) for p, s in zip(result.patients, result.status) if s != "ok"]
+    for pid, status in failed[:5]:
+        print(f"  {pid}: {status[:160]}")
     return {"patients": n, "workers": workers, "wall_s": wall, "patients_per_s": n / wall, "ok": ok}
 
 
@@ -95,7 +99,7 @@ def main() -> int:
             "<!-- BENCHMARK:BEGIN (written by benchmarks/bench_engine.py) -->",
             f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} with {os.cpu_count()} cores, "
             f"Python {platform.python_version()}, libroadrunner {roadrunner.__version__}, "
-            f"neuroimmune {ni.__version__} (model {ni.default_model().fingerprint}).",
+            f"neuroimmune {ni.__version__} (model {model_for_scenario(load_scenario(SCENARIO)).fingerprint}, untreated).",
             "",
             "| measurement | value |",
             "|---|---|",

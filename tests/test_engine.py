@@ -20,7 +20,9 @@ def test_default_initial_state_is_periodic_over_24_hours(model):
     sim.configure({})
     x0 = sim.steady_state().state
     x24 = sim.propagate(x0, 0.0, 24.0)
-    np.testing.assert_allclose(x24, x0, rtol=1e-5, atol=1e-9)
+    # the solver stops when one day changes the state by less than steady_state_tol (relative, in its
+    # scaled norm); one further day may move a slow state by a small multiple of that
+    np.testing.assert_allclose(x24, x0, rtol=3 * sim.options.steady_state_tol, atol=1e-9)
     # and it is a real orbit: cortisol swings through the day
     result = ni.simulate("healthy-day", outputs=["cortisol"], times=np.arange(0, 24.01, 0.25), workers=1)
     series = result.series("cortisol")

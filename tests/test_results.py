@@ -33,7 +33,8 @@ def test_files_carry_provenance(tmp_path, result):
     frame = pd.read_parquet(path)
     assert set(frame["variable"]) == {"cortisol", "acth", "il6"}
     prov = json.loads((tmp_path / "r.provenance.json").read_text())
-    assert prov["model_fingerprint"] == ni.default_model().fingerprint
+    assert prov["model_fingerprint"] == ni.default_model(drugs=()).fingerprint  # untreated: no drug PK states
+    assert prov["model_drugs"] == []
     assert prov["solver"]["kisao"] == "KISAO:0000019"
     assert prov["patient_status"] == {"patient-0": "ok"}
     csv = result.save(tmp_path / "r.csv")

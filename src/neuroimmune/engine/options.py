@@ -22,7 +22,7 @@ class SolverOptions:
     rtol: float = 1e-6
     atol_fraction: float = 1e-8
     max_steps: int = 200_000
-    steady_state_tol: float = 2e-6
+    steady_state_tol: float = 1e-5
     steady_state_max_iter: int = 30
 
     def __post_init__(self) -> None:

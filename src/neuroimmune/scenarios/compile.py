@@ -132,6 +132,10 @@ def compile_scenario(scenario: Scenario, model: Model) -> Timeline:
                 raise ScenarioError(f"{field}.value: {ch.value:g} outside the allowed range [{lo:g}, {hi:g}]")
             actions.append(Action(ch.at, ch.name, "set", ch.value, f"{ch.name} = {ch.value:g}"))
     actions += compile_treatments(scenario.treatments, duration=duration)
+    for action in actions:
+        if action.target not in model.variables:
+            raise ScenarioError(f"{action.label}: this model has no {action.target!r}; build it with the drug "
+                                "(neuroimmune.default_model(drugs=[...])) or let simulate() choose the model")
     step = scenario.output.interval.to("h")
     times = np.arange(0.0, duration + 1e-9, step)
     if times[-1] < duration - 1e-9:
