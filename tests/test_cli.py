@@ -1,5 +1,6 @@
 """The command line, run as a user would: the installed entry point in a subprocess."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,21 @@ def test_demo_names_its_plot(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "endotoxin 2 ng/kg" in out.stdout and "d/endotoxin-2ngkg.png" in out.stdout
     assert (tmp_path / "d" / "endotoxin-2ngkg.png").exists()
+
+
+def test_treatments_lists_the_library_with_units_and_sources(tmp_path):
+    out = subprocess.run([*EXE, "treatments", "--detail"], cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "COLUMNS": "250"})
+    assert out.returncode == 0, out.stderr
+    for name in ("escitalopram", "ketamine", "infliximab", "omega3", "pea", "exercise", "psychotherapy", "placebo"):
+        assert name in out.stdout, name
+    assert "mg/kg" in out.stdout and "g/d" in out.stdout
+    assert "doi:10.1177/0091270005280860" in out.stdout  # escitalopram PK
+
+
+def test_simulate_a_treatment_file_with_a_misspelt_drug_fails_with_a_suggestion(tmp_path):
+    (tmp_path / "t.yaml").write_text(
+        "name: t\nduration: 3 d\ntreatments:\n  - {name: sertralin, dose: 50 mg}\n")
+    out = run("simulate", "t.yaml", "--no-plot", cwd=tmp_path)
+    assert out.returncode == 2
+    assert "did you mean 'sertraline'" in out.stderr + out.stdout

@@ -68,11 +68,11 @@ def treatment_reference_markdown(model: Model) -> str:
         "",
         "## The library",
         "",
-        "| name | kind | dose unit | usual dose | safe range per dose | mechanism |",
-        "|---|---|---|---|---|---|",
+        "| name | kind | dose unit | usual dose | safe range per dose | mechanism | sources |",
+        "|---|---|---|---|---|---|---|",
     ]
     lines += [f"| `{r['name']}` | {r['kind']} | {r['dose_unit']} | {md_cell(r['usual'])} | {r['range']} | "
-              f"{md_cell(r['mechanism'])} |" for r in treatment_table()]
+              f"{md_cell(r['mechanism'])} | {md_cell(r['sources'])} |" for r in treatment_table()]
     lines += ["", "## Drug pharmacokinetics and potency", "",
               "One compartment per drug: depot (oral) or infusion into plasma, first-order elimination. The "
               "mechanism of each drug is a fraction between 0 and 1 on a model port; several drugs on one port "

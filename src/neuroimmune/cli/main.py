@@ -71,16 +71,16 @@ def scenarios() -> None:
 def treatments(
     detail: Annotated[bool, typer.Option("--detail", help="Also show each treatment's mechanism.")] = False,
 ) -> None:
-    """List the treatment library: doses, units, safe ranges and mechanisms (sources in docs/treatments.md)."""
+    """List the treatment library: doses, units, safe ranges and the sources of their PK and potency."""
     from neuroimmune.scenarios.treatments import treatment_table
 
     table = Table(title="Treatments (use in a scenario file under `treatments:`)")
-    for col in ("name", "kind", "dose unit", "usual dose", "safe range per dose"):
+    for col in ("name", "kind", "dose unit", "usual dose", "safe range per dose", "sources"):
         table.add_column(col, style="bold" if col == "name" else None)
     if detail:
         table.add_column("mechanism")
     for row in treatment_table():
-        cells = [row["name"], row["kind"], row["dose_unit"], row["usual"], row["range"]]
+        cells = [row["name"], row["kind"], row["dose_unit"], row["usual"], row["range"], row["sources"]]
         table.add_row(*cells, *([row["mechanism"]] if detail else []))
     console.print(table)
 

@@ -87,7 +87,8 @@ PARAMETERS = (
     _P("k_ikb", 0.35, "1/h", (0.05, 2.0), "assumed: IkB-alpha induction by PPAR-RXR follows over hours",
        "Rate at which IkB-alpha follows PPAR activation."),
     _P("ikb_ppar_gain", 1.0, "1", (0.0, 10.0),
-       "assumed: PPAR-alpha activators raise IkB-alpha (doi:10.1074/jbc.M004045200; fold change not read)",
+       "assumed: PPAR-alpha activators raise IkB-alpha (Delerive 2000, J Biol Chem; DOI and fold change not "
+       "verified)",
        "Rise of IkB-alpha per unit rise of PPAR activation."),
     _P("cb2_aea_weight", 0.3, "1", (0.0, 5.0), _GAIN, "CB2 ligand activity of basal anandamide."),
     _P("cb2_n3_weight", 0.1, "1", (0.0, 5.0), _GAIN, "CB2 ligand activity of basal omega-3 ethanolamides."),
@@ -133,9 +134,10 @@ ASSIGNMENTS = (
                "(epa_ethanolamide_weight * membrane_epa + membrane_dha)"
                " / (epa_ethanolamide_weight * epa_base + dha_base)",
                "EPEA and DHEA, made from membrane EPA and DHA, relative to usual (EPA weighted more)."),
-    Assignment("ppar_activation", "PPAR-alpha activation", "1",
+    Assignment("ppar_activation", "PPAR activation", "1",
                _sat("ppar_pea_weight * pea + ppar_n3_weight * n3_ethanolamides", "1"),
-               "Fraction of PPAR-alpha activated by PEA and omega-3 ethanolamides."),
+               "Fraction of PPAR activated: PPAR-alpha by PEA, PPAR-alpha and -gamma by omega-3 ethanolamides "
+               "(the two isoforms are lumped; both induce IkB-alpha and block NF-kB)."),
     Assignment("ppar_activation_ref", "PPAR-alpha activation (usual)", "1",
                _sat("ppar_pea_weight + ppar_n3_weight", "1"), "PPAR-alpha activation of a healthy adult."),
     Assignment("cb2_activation", "CB2 activation", "1",

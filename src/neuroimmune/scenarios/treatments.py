@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from neuroimmune.errors import ScenarioError
 from neuroimmune.model.drugs import DRUGS
+from neuroimmune.model.lifestyle import lifestyle
+from neuroimmune.model.lipids import lipid_mediators
 from neuroimmune.model.pharmacology import PORTS, Drug
+from neuroimmune.model.spec import Parameter
 from neuroimmune.scenarios.quantities import Quantity, parse_quantity
 from neuroimmune.scenarios.schema import Treatment
 from neuroimmune.scenarios.timeline import Action
@@ -36,6 +41,7 @@ class TreatmentInfo:
     max_daily: float | None
     mechanism: str
     fields: tuple[str, ...]
+    sources: tuple[str, ...] = ()
     drug: Drug | None = None
     default_interval_h: float | None = 24.0
 
@@ -44,11 +50,41 @@ _REGIMEN = ("dose", "start", "stop", "at", "every", "times", "dose_changes", "mi
 _SESSIONS = ("start", "stop", "at", "sessions_per_week", "session", "intensity", "missed")
 
 
+_DOI = re.compile(r"doi:(10\.\d{4,9}/[^\s;,]+)")
+
+
+def _clean_doi(doi: str) -> str:
+    """Drop a closing bracket or full stop that belongs to the sentence, not the DOI."""
+    doi = doi.rstrip(".")
+    while doi.endswith(")") and doi.count(")") > doi.count("("):
+        doi = doi[:-1].rstrip(".")
+    return doi
+
+
+def _cited(parameters: Iterable[Parameter]) -> tuple[str, ...]:
+    """The DOIs (and unverified references) named in the parameters' sources, in order."""
+    out: list[str] = []
+    for p in parameters:
+        src = p.parsed_source
+        refs = [f"doi:{src.reference}"] if src.kind == "doi" else [src.reference] if src.kind == "ref" else []
+        refs += [f"doi:{_clean_doi(m)}" for m in _DOI.findall(src.note if src.kind == "doi" else src.text)]
+        for ref in refs:
+            if ref not in out:
+                out.append(ref)
+    return tuple(out)
+
+
 def _drug_info(d: Drug) -> TreatmentInfo:
     mech = "; ".join(f"{m.port} ({PORTS[m.port]})" for m in d.mechanisms)
     fields = _REGIMEN + (("infusion",) if d.route == "iv_infusion" else ())
     return TreatmentInfo(d.id, d.name, "drug", d.dose_unit, d.usual_dose, d.dose_range, d.max_daily,
-                         f"{d.description} Acts on: {mech}.", fields, drug=d, default_interval_h=d.default_interval_h)
+                         f"{d.description} Acts on: {mech}.", fields, sources=_cited(d.parameters), drug=d,
+                         default_interval_h=d.default_interval_h)
+
+
+def _subsystem_sources(*prefixes: str) -> tuple[str, ...]:
+    params = [p for sub in (lipid_mediators(), lifestyle()) for p in sub.parameters if p.id.startswith(prefixes)]
+    return _cited(params)
 
 
 TREATMENTS: dict[str, TreatmentInfo] = {
@@ -58,34 +94,39 @@ TREATMENTS: dict[str, TreatmentInfo] = {
         (0.1, 6.0), 6.0,
         "Daily EPA and DHA enter red-cell and immune-cell membranes over weeks (omega-3 index); their "
         "ethanolamides act on CB2 and PPAR, and EPA displaces arachidonic acid, lowering PGE2.",
-        ("dose", "start", "stop", "epa_fraction", "dose_changes")),
+        ("dose", "start", "stop", "epa_fraction", "dose_changes"),
+        sources=_subsystem_sources("epa_", "dha_", "k_membrane")),
     "pea": TreatmentInfo(
         "pea", "Palmitoylethanolamide (PEA)", "supplement", "mg", "600 mg twice daily (ultramicronised)",
         (100.0, 1800.0), 3600.0,
         "Oral PEA raises PEA for hours: PPAR-alpha activation (IkB-alpha up, NF-kB down), more anandamide at "
-        "CB2 by competing for FAAH, and TRPV1 desensitisation.", _REGIMEN, default_interval_h=12.0),
+        "CB2 by competing for FAAH, and TRPV1 desensitisation.", _REGIMEN,
+        sources=_subsystem_sources("pea", "k_pea", "faah", "ppar", "ikb", "trpv1"), default_interval_h=12.0),
     "exercise": TreatmentInfo(
         "exercise", "Aerobic exercise", "non-drug", None, "3 sessions a week, 45 min, moderate intensity",
         None, None,
         "Each session releases myokine IL-6 followed by IL-10; training over weeks lowers NF-kB drive (CRP), "
-        "raises muscle kynurenine clearance to kynurenic acid and supports plasticity.", _SESSIONS),
+        "raises muscle kynurenine clearance to kynurenic acid and supports plasticity.", _SESSIONS,
+        sources=_subsystem_sources("v_myokine", "myokine", "training")),
     "psychotherapy": TreatmentInfo(
         "psychotherapy", "Psychotherapy (e.g. CBT)", "non-drug", None, "1 session a week, 50 min, 12-16 weeks",
-        None, None, "Each session builds coping skill, which lowers the appraisal of stress over weeks.", _SESSIONS),
+        None, None, "Each session builds coping skill, which lowers the appraisal of stress over weeks and "
+        "supports the recovery of plasticity.", _SESSIONS, sources=_subsystem_sources("coping", "k_coping")),
     "placebo": TreatmentInfo(
         "placebo", "Placebo (expectation)", "non-drug", None, "a pill believed to be active",
         None, None, "Expectation of benefit lowers the appraisal of stress within about a week.",
-        ("start", "stop")),
+        ("start", "stop"), sources=_subsystem_sources("expectancy", "k_expectancy")),
 }
 
 
 def treatment_table() -> list[dict[str, str]]:
-    """One row per treatment: name, kind, dose unit, usual dose, safe range, mechanism."""
+    """One row per treatment: name, kind, dose unit, usual dose, safe range, mechanism, sources."""
     rows = []
     for t in TREATMENTS.values():
         rng = f"{t.dose_range[0]:g}-{t.dose_range[1]:g} {t.dose_unit}" if t.dose_range else "-"
         rows.append({"name": t.name, "title": t.title, "kind": t.kind, "dose_unit": t.dose_unit or "-",
-                     "usual": t.usual, "range": rng, "mechanism": t.mechanism})
+                     "usual": t.usual, "range": rng, "mechanism": t.mechanism,
+                     "sources": "; ".join(t.sources) or "assumed (see docs/treatments.md)"})
     return rows
 
 
