@@ -3,7 +3,9 @@
 The arrows of the seed review's Figures 2-4, as rate laws:
 
 - PEA (palmitoylethanolamide) is made on demand (more with inflammation) and
-  degraded by FAAH and NAAA; an oral supplement adds to it. PEA activates
+  degraded by FAAH and NAAA; an oral supplement adds to it. Blocking FAAH (the
+  ``faah_inhibition`` input) raises PEA and, more, anandamide, as FAAH inhibitors
+  did in healthy volunteers. PEA activates
   PPAR-alpha directly (EC50 about 3 uM), and acts on cannabinoid receptors and
   TRPV1 indirectly: it competes with anandamide for FAAH, so anandamide rises
   (the entourage effect), and it activates then desensitises TRPV1.
@@ -48,6 +50,10 @@ PARAMETERS = (
     # --- anandamide and FAAH --------------------------------------------------------------
     _P("k_aea", 2.0, "1/h", (0.3, 20.0), "assumed: anandamide is cleared by FAAH within minutes to an hour",
        "Turnover of anandamide."),
+    _P("faah_share_aea", 0.9, "1", (0.5, 0.99), "calibrated: LI12-AEA; FAAH carries most anandamide clearance",
+       "Share of anandamide clearance through FAAH (the rest: other hydrolases and oxygenases)."),
+    _P("faah_share_pea", 0.78, "1", (0.3, 0.99), "calibrated: LI12-PEA; NAAA carries the rest of PEA clearance",
+       "Share of PEA clearance through FAAH (the rest through NAAA)."),
     _P("faah_pea_share", 0.5, "1", (0.0, 5.0),
        "assumed: PEA at its basal level slows FAAH hydrolysis of anandamide by a third; PEA lowered the "
        "anandamide IC50 3-6-fold in cells (doi:10.1042/0264-6021:3580249)",
@@ -172,10 +178,12 @@ STATES = (
     State("pea_depot", "PEA (gut)", "mg", 0.0, "-pea_ka * pea_depot", "Oral PEA not yet absorbed.",
           ("http://identifiers.org/CHEBI:71464",)),
     State("pea", "PEA", "1", 1.0,
-          "k_pea * (1 + pea_inflammation_gain * (nfkb / (nfkb + nfkb_usual) - 0.5) - pea)"
+          "k_pea * (1 + pea_inflammation_gain * (nfkb / (nfkb + nfkb_usual) - 0.5)"
+          " - pea * (faah_share_pea * (1 - faah_inhibition) + 1 - faah_share_pea))"
           " + pea_ka * pea_depot / pea_dose_scale",
           "Palmitoylethanolamide relative to usual.", ("http://identifiers.org/CHEBI:71464",)),
-    State("aea", "Anandamide", "1", 1.0, "k_aea * (1 - faah_competition * aea)",
+    State("aea", "Anandamide", "1", 1.0,
+          "k_aea * (1 - aea * (faah_share_aea * (1 - faah_inhibition) * faah_competition + 1 - faah_share_aea))",
           "Anandamide (AEA) relative to usual.", ("http://identifiers.org/CHEBI:2700",)),
     State("membrane_epa", "Red-cell EPA", "1", 0.7, "k_membrane * (epa_base + epa_gain * epa_intake - membrane_epa)",
           "Eicosapentaenoic acid, % of red-cell fatty acids.", ("http://identifiers.org/CHEBI:28364",)),
@@ -198,6 +206,8 @@ INPUTS = (
     Input("epa_intake", "g/d", "Dietary or supplemental EPA.", 0.0, (0.0, 10.0)),
     Input("dha_intake", "g/d", "Dietary or supplemental DHA.", 0.0, (0.0, 10.0)),
     Input("cox2_inhibition", "1", "Fraction of COX-2 inhibited (drugs).", 0.0, (0.0, 0.999)),
+    Input("faah_inhibition", "1", "Fraction of FAAH inhibited (an experimental FAAH inhibitor, set as an input).",
+          0.0, (0.0, 0.999)),
 )
 
 
