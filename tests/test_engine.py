@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import neuroimmune as ni
-from neuroimmune.engine.batch import run_batch
+from neuroimmune.execution.batch import run_batch
 from neuroimmune.engine.roadrunner import RoadRunnerSimulator
 from neuroimmune.errors import NeuroimmuneError
 from neuroimmune.model import Model, Parameter, State, Subsystem

@@ -18,7 +18,7 @@ import pandas as pd
 import roadrunner
 
 from neuroimmune import __version__
-from neuroimmune.engine.batch import run_batch
+from neuroimmune.execution.batch import run_batch
 from neuroimmune.engine.options import SolverOptions
 from neuroimmune.engine.roadrunner import RoadRunnerSimulator
 from neuroimmune.errors import ScenarioError
@@ -80,6 +80,8 @@ def simulate(
     workers: int | None = None,
     checkpoint_dir: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    backend: str = "auto",
+    scheduler: str | None = None,
 ) -> SimulationResult:
     """Simulate a scenario for one or many virtual patients.
 
@@ -89,7 +91,9 @@ def simulate(
     steady state at midnight of day 0. ``outputs`` and ``times`` (hours) override
     the scenario's output settings. A batch runs over ``workers`` processes (all
     cores by default); a patient whose integration fails is reported in
-    ``result.status`` and the others complete.
+    ``result.status`` and the others complete. ``backend`` picks the execution back end
+    (``auto``, ``inprocess``, ``processes`` or ``dask``: a local Dask cluster of ``workers``
+    processes); ``scheduler`` (``tcp://host:port``) runs on an existing Dask cluster.
     """
     options = options or SolverOptions()
     spec = load_scenario(scenario if not isinstance(scenario, Mapping) else dict(scenario))
@@ -109,7 +113,7 @@ def simulate(
     rows, ids = _patients(model, patients)
     values, status = run_batch(
         model, timeline, rows, outputs=names, times=grid, options=options, workers=workers,
-        checkpoint_dir=checkpoint_dir, progress=progress,
+        checkpoint_dir=checkpoint_dir, progress=progress, backend=backend, scheduler=scheduler,
     )
     units = tuple(model.variables[n].unit for n in names)
     provenance = _provenance(model, timeline, options) | {"patient_parameters": dict(zip(ids, rows))}

@@ -95,6 +95,8 @@ def simulate(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     checkpoint: Annotated[Path | None, typer.Option(help="Folder for per-chunk results; a rerun resumes.")] = None,
     plot: Annotated[bool, typer.Option(help="Write a PNG of the first patient.")] = True,
+    backend: Annotated[str, typer.Option(help="auto, inprocess, processes or dask (a local Dask cluster).")] = "auto",
+    scheduler: Annotated[str | None, typer.Option(help="Run on an existing Dask scheduler, tcp://host:port.")] = None,
 ) -> None:
     """Simulate a scenario and write the results (tidy table with units) and a plot."""
     from neuroimmune.api import simulate as run
@@ -115,7 +117,7 @@ def simulate(
         names = [o.strip() for o in outputs.split(",")] if outputs else None
         with _progress(f"simulating {spec.name}") as update:
             result = run(spec, patients=table, outputs=names, workers=workers, checkpoint_dir=checkpoint,
-                         progress=update)
+                         progress=update, backend=backend, scheduler=scheduler)
     except NeuroimmuneError as exc:
         _fail(exc)
         return

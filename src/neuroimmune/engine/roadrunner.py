@@ -2,7 +2,7 @@
 set parameters, find the circadian steady state and integrate scenarios segment
 by segment.
 
-libRoadRunner objects do not travel between processes; :mod:`neuroimmune.engine.batch`
+libRoadRunner objects do not travel between processes; :mod:`neuroimmune.execution`
 builds one :class:`RoadRunnerSimulator` per worker and sends only parameter values.
 """
 

@@ -1,0 +1,129 @@
+"""Run a batch of patients chunk by chunk, on any back end of :mod:`neuroimmune.execution`.
+
+Each worker loads the model once and receives only parameter values.
+A patient whose integration fails comes back with its status and NaN values; the
+rest of the batch completes. With ``checkpoint_dir`` every finished chunk is
+written to disk as it completes, and a rerun with the same request skips it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from neuroimmune.engine.options import SolverOptions
+from neuroimmune.engine.runner import ChunkResult, ChunkTask
+from neuroimmune.errors import EngineError, NeuroimmuneError
+from neuroimmune.execution.backends import choose_backend
+from neuroimmune.model.compose import Model
+from neuroimmune.scenarios.timeline import Timeline
+
+__all__ = ["ChunkResult", "run_batch"]
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def _request_hash(model: Model, timeline: Timeline, patients: Sequence[Mapping[str, float]],
+                  outputs: Sequence[str], times: np.ndarray, options: SolverOptions, chunk: int) -> str:
+    payload = json.dumps([model.fingerprint, repr(timeline), [sorted(p.items()) for p in patients],
+                          list(outputs), np.asarray(times).tolist(), repr(options), chunk], default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:20]
+
+
+class _Checkpoint:
+    """Chunk files in a directory, keyed by the request they belong to."""
+
+    def __init__(self, directory: Path, request: str) -> None:
+        self.dir = directory
+        self.dir.mkdir(parents=True, exist_ok=True)
+        manifest = self.dir / "manifest.json"
+        if manifest.exists():
+            old = json.loads(manifest.read_text()).get("request")
+            if old != request:
+                raise NeuroimmuneError(
+                    f"checkpoint directory {str(directory)!r} holds a different run (request {old}); "
+                    "choose another directory or delete it"
+                )
+        manifest.write_text(json.dumps({"request": request}))
+
+    def path(self, start: int) -> Path:
+        return self.dir / f"chunk-{start:08d}.npz"
+
+    def load(self, start: int) -> ChunkResult | None:
+        path = self.path(start)
+        if not path.exists():
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            return ChunkResult(start, data["values"], [str(s) for s in data["status"]])
+
+    def save(self, chunk: ChunkResult) -> None:
+        tmp = self.path(chunk.start).with_suffix(".tmp.npz")
+        np.savez(tmp, values=chunk.values, status=np.array(chunk.status))
+        os.replace(tmp, self.path(chunk.start))
+
+
+def run_batch(
+    model: Model,
+    timeline: Timeline,
+    patients: Sequence[Mapping[str, float]],
+    *,
+    outputs: Sequence[str],
+    times: np.ndarray,
+    options: SolverOptions | None = None,
+    workers: int | None = None,
+    chunk_size: int | None = None,
+    checkpoint_dir: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+    backend: str = "auto",
+    scheduler: str | None = None,
+) -> tuple[np.ndarray, list[str]]:
+    """Values (patient x time x output) and per-patient status for every patient.
+
+    ``backend`` is ``auto`` (here for one worker or one chunk, else local processes),
+    ``inprocess``, ``processes`` or ``dask``; ``scheduler`` (``tcp://host:port``) runs on
+    an existing Dask cluster.
+    """
+    options = options or SolverOptions()
+    n = len(patients)
+    if n == 0:
+        raise EngineError("the batch has no patients")
+    workers_eff = min(workers or os.cpu_count() or 1, n)
+    chunk_size = chunk_size or max(1, min(50, math.ceil(n / (4 * workers_eff))))
+    starts = list(range(0, n, chunk_size))
+    times = np.asarray(times, dtype=float)
+    values = np.full((n, len(times), len(outputs)), np.nan)
+    status = ["not run"] * n
+    checkpoint = None
+    if checkpoint_dir is not None:
+        request = _request_hash(model, timeline, patients, outputs, times, options, chunk_size)
+        checkpoint = _Checkpoint(Path(checkpoint_dir), request)
+    done = 0
+
+    def accept(chunk: ChunkResult) -> None:
+        nonlocal done
+        end = chunk.start + len(chunk.status)
+        values[chunk.start:end] = chunk.values
+        status[chunk.start:end] = chunk.status
+        done += len(chunk.status)
+        if progress:
+            progress(done, n)
+
+    tasks = []
+    for start in starts:
+        cached = checkpoint.load(start) if checkpoint else None
+        if cached is not None:
+            accept(cached)
+        else:
+            tasks.append(ChunkTask(start, timeline, tuple(patients[start:start + chunk_size]), tuple(outputs), times))
+    runner = choose_backend(workers=workers_eff, n_tasks=len(tasks), scheduler=scheduler, backend=backend)
+    for chunk in runner.run(model, options, tasks):
+        if checkpoint:
+            checkpoint.save(chunk)
+        accept(chunk)
+    return values, status
