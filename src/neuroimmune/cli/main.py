@@ -10,8 +10,18 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from neuroimmune import __version__
 from neuroimmune.errors import NeuroimmuneError
@@ -25,10 +35,19 @@ console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
 
+class _RateColumn(ProgressColumn):
+    """Items (patients) per second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "", style="cyan")
+
+
 @contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=False) as bar:
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                  TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err_console,
+                  transient=False) as bar:
         task = bar.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
