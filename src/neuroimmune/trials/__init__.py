@@ -1,4 +1,5 @@
-"""Virtual clinical trials. So far: the statistics a trial reports (:mod:`neuroimmune.trials.analysis`)."""
+"""Virtual clinical trials. So far: designs as data (:mod:`neuroimmune.trials.design`) and the
+statistics a trial reports (:mod:`neuroimmune.trials.analysis`); running a design is to come."""
 
 from neuroimmune.trials.analysis import (
     BinaryComparison,

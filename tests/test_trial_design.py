@@ -1,0 +1,99 @@
+"""Trial design files: a valid design passes; every kind of mistake is named before anything runs."""
+
+import copy
+
+import pytest
+import yaml
+
+import neuroimmune as ni
+from neuroimmune.errors import ScenarioError
+from neuroimmune.trials.design import check_design, load_design
+
+DESIGN = {
+    "name": "ssri-celecoxib-8-weeks",
+    "population": {"n": 300, "seed": 1, "baseline": {"stress_chronic": 0.5},
+                   "parameters": {"gr_sensitivity_central": {"dist": "lognormal", "median": 1.0, "sd_log": 0.25},
+                                  "inflammatory_load": {"dist": "lognormal", "median": 0.5, "sd_log": 1.0}}},
+    "inclusion": [{"variable": "hamd17", "min": 18}, {"variable": "CRP", "max": 10}],
+    "arms": [{"name": "placebo", "control": True, "treatments": [{"name": "placebo"}]},
+             {"name": "escitalopram", "treatments": [{"name": "escitalopram", "dose": "10 mg", "at": "08:00"},
+                                                     {"name": "placebo"}]},
+             {"name": "escitalopram+celecoxib", "treatments": [
+                 {"name": "escitalopram", "dose": "10 mg", "at": "08:00"},
+                 {"name": "celecoxib", "dose": "200 mg", "at": "08:00", "every": "12 h"}]}],
+    "allocation": [1, 1, 1],
+    "duration": "56 d",
+    "visits": ["0 d", "7 d", "14 d", "28 d", "42 d", "56 d"],
+    "scale": "hamd17",
+    "dropout": {"per_week": 0.02},
+    "endpoints": [{"type": "change", "at": "56 d"}, {"type": "response", "at": "56 d"},
+                  {"type": "remission", "at": "56 d", "max": 7},
+                  {"type": "biomarker_change", "variable": "il6", "at": "56 d"}],
+    "strata": {"variable": "crp", "bands": [0, 1, 3, 1000]},
+}
+
+
+@pytest.fixture(scope="module")
+def model():
+    return ni.default_model()
+
+
+def test_a_valid_design_file_passes(tmp_path, model):
+    path = tmp_path / "design.yaml"
+    path.write_text(yaml.safe_dump(DESIGN))
+    design = load_design(path)
+    check_design(design, model)
+    assert [a.name for a in design.arms] == ["placebo", "escitalopram", "escitalopram+celecoxib"]
+    assert design.duration.to("h") == 56 * 24
+
+
+def _with(path: str, value):
+    data = copy.deepcopy(DESIGN)
+    *keys, last = path.split(".")
+    target = data
+    for key in keys:
+        target = target[int(key)] if key.isdigit() else target[key]
+    if last.isdigit():
+        target[int(last)] = value
+    else:
+        target[last] = value
+    return data
+
+
+@pytest.mark.parametrize("path, value, message", [
+    ("arms.1.treatments.0.name", "escitalopam", "arms[1] (escitalopram).treatments[0].name: unknown treatment "
+                                                "'escitalopam'; did you mean 'escitalopram'?"),
+    ("endpoints.0", {"type": "change", "at": "56 d", "scale": "hamd21"}, "endpoints[0].scale: unknown rating scale "
+                                                                          "'hamd21'"),
+    ("visits.5", "70 d", "visits[5]: 70 d lies after the end of the trial (56 d)"),
+    ("inclusion.0", {"variable": "hamd17", "min": 60}, "hamd17 runs from 0 to 52; no patient can qualify"),
+    ("inclusion.0", {"variable": "hamd17", "min": 20, "max": 10}, "min 20 is above max 10; no patient can qualify"),
+    ("inclusion.1", {"variable": "crp", "max": -1}, "max -1 is below zero"),
+    ("inclusion.1", {"variable": "cortisone", "max": 5}, "inclusion[1].variable: 'cortisone' is not a model variable"),
+    ("endpoints.2", {"type": "remission", "at": "56 d"}, "endpoints[2].max: a remission endpoint needs"),
+    ("endpoints.1", {"type": "response", "at": "50 d"}, "endpoints[1].at: 50 d is not a visit"),
+    ("allocation", [1, 1], "allocation: give one positive whole number per arm (3 arms)"),
+    ("arms.0.control", False, "mark exactly one arm 'control: true'; got 0"),
+    ("population.parameters.gr_sensitivity_central", {"dist": "lognormal", "median": 9.0, "sd_log": 0.2},
+     "lies outside the plausible range of gr_sensitivity_central"),
+    ("population.parameters.no_such", {"dist": "normal", "mean": 1, "sd": 0.1}, "'no_such' is not a model parameter"),
+    ("population.baseline", {"stress_chronic": 50}, "population.baseline.stress_chronic: value 50 outside"),
+    ("strata.bands", [0, 3, 1], "strata.bands: give at least three increasing edges"),
+    ("arms.2.treatments.1.dose", "2000 mg", "outside the safe range for celecoxib"),
+])
+def test_design_mistakes_are_named_before_any_simulation(model, path, value, message):
+    with pytest.raises(ScenarioError) as err:
+        check_design(load_design(_with(path, value)), model)
+    assert message in str(err.value)
+
+
+def test_schema_errors_name_the_field(tmp_path):
+    data = _with("population.n", 0)
+    data["colour"] = "blue"
+    with pytest.raises(ScenarioError) as err:
+        load_design(data)
+    text = str(err.value)
+    assert "population.n: Input should be greater than or equal to 1" in text
+    assert "colour: unknown field" in text
+    with pytest.raises(ScenarioError, match="does not exist"):
+        load_design(tmp_path / "missing.yaml")
