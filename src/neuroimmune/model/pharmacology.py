@@ -25,7 +25,7 @@ from neuroimmune.model.spec import Assignment, Input, Parameter, State, Subsyste
 
 __all__ = ["Drug", "Mechanism", "PORTS", "pharmacology_subsystem"]
 
-Route = Literal["oral", "iv_infusion", "iv_bolus", "sc"]
+Route = Literal["oral", "sc", "iv_infusion"]
 
 #: Ports that drugs act on: id -> what a fraction of 1 means there.
 PORTS: dict[str, str] = {
@@ -101,12 +101,7 @@ class Drug:
         """The state a dose is added to (or, for an infusion, the input set to its rate)."""
         if self.route in ("oral", "sc"):
             return f"{self.id}_depot"
-        if self.route == "iv_infusion":
-            return f"{self.id}_infusion"
-        return f"{self.id}_central_amount"
-
-    def parameter(self, suffix: str) -> Parameter:
-        return next(p for p in self.parameters if p.id == f"{self.id}_{suffix}")
+        return f"{self.id}_infusion"
 
     # --- generated declaration ---------------------------------------------------------
     def _scale(self) -> str:
@@ -123,13 +118,8 @@ class Drug:
             out.append(State(f"{d}_depot", f"{self.name} ({where})", per, 0.0, f"-{d}_ka * {d}_depot",
                              f"{self.name} dosed and not yet absorbed ({per}).", ann))
             inflow = f"{d}_f * {d}_ka * {d}_depot{self._scale()}"
-        elif self.route == "iv_infusion":
+        else:
             inflow = f"{d}_infusion{self._scale()}"
-        elif self.route == "iv_bolus":
-            out.append(State(f"{d}_central_amount", f"{self.name} bolus to distribute", per, 0.0,
-                             f"-{d}_kbolus * {d}_central_amount",
-                             f"{self.name} given as a bolus and not yet mixed into plasma (mixing within minutes).", ann))
-            inflow = f"{d}_kbolus * {d}_central_amount{self._scale()}"
         out.append(State(d, f"{self.name} (plasma)", self.concentration_unit, 0.0,
                          f"{conv}({inflow}) / {d}_v - {d}_ke * {d}",
                          f"Plasma {self.name} concentration.", ann))
@@ -163,19 +153,11 @@ _BODY_WEIGHT = Parameter(
 _NG_PER_ML = Parameter(
     "ng_per_ml_per_mg_per_l", 1000.0, "ng*L/mg/mL", (999.0, 1001.0),
     "assumed: exact unit conversion, 1 mg/L = 1000 ng/mL", "Unit conversion from mg/L to ng/mL.")
-_BOLUS = Parameter("kbolus", 30.0, "1/h", (5.0, 200.0),
-                   "assumed: an intravenous bolus mixes into plasma within a few minutes",
-                   "Rate at which an intravenous bolus mixes into the central compartment.")
 
 
 def pharmacology_subsystem(drugs: tuple[Drug, ...]) -> Subsystem:
     """One subsystem holding every drug's PK, its mechanisms, and the combined ports."""
-    params: list[Parameter] = [_BODY_WEIGHT, _NG_PER_ML]
-    for d in drugs:
-        params.extend(d.parameters)
-        if d.route == "iv_bolus":
-            params.append(Parameter(f"{d.id}_kbolus", _BOLUS.value, _BOLUS.unit, _BOLUS.bounds, _BOLUS.source,
-                                    _BOLUS.description))
+    params = [_BODY_WEIGHT, _NG_PER_ML, *(p for d in drugs for p in d.parameters)]
     return Subsystem(
         name="pharmacology",
         title="Drug pharmacokinetics and mechanisms",

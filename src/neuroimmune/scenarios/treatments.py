@@ -239,9 +239,9 @@ def _changes(tr: Treatment, info: TreatmentInfo, start: float, stop: float, fiel
 
 
 def _check_daily(times: list[float], doses: list[float], info: TreatmentInfo, field: str) -> None:
-    if info.max_daily is None or info.kind != "drug" and info.name != "pea":
+    if info.max_daily is None:
         return
-    for i, t in enumerate(times):
+    for t in times:
         total = sum(d for t2, d in zip(times, doses) if t <= t2 < t + 24.0 - 1e-9)
         if total > info.max_daily + 1e-9:
             raise ScenarioError(f"{field}: {total:g} {info.dose_unit} within 24 h from {t:g} h exceeds the maximum "
