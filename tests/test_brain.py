@@ -17,7 +17,8 @@ def test_item_maps_match_the_published_scales():
 
 @pytest.fixture(scope="module")
 def interferon():
-    outputs = ["il6", "ido", "tryptophan", "kyn_trp_ratio", "sym_sickness", "sym_mood", "hamd17", "madrs", *DIMENSIONS]
+    outputs = ["il6", "ido", "tryptophan", "kyn_trp_ratio", "sym_sickness", "sym_mood", "hamd17", "madrs", *DIMENSIONS,
+               "rapid_relief"]
     return ni.simulate("interferon-alpha-12-weeks", outputs=list(dict.fromkeys(outputs)),
                        times=np.arange(0, 91 * 24 + 0.1, 6.0), workers=1)
 

@@ -156,6 +156,38 @@ def simulate(
 
 
 @app.command()
+def trial(
+    design: Annotated[Path, typer.Argument(help="A trial design YAML file (see docs/trials.md).")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default outputs/<trial>).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+    backend: Annotated[str, typer.Option(help="auto, inprocess, processes or dask (a local Dask cluster).")] = "auto",
+    scheduler: Annotated[str | None, typer.Option(help="Run on an existing Dask scheduler, tcp://host:port.")] = None,
+    resume: Annotated[bool, typer.Option(help="Continue a run in --out from its finished chunks.")] = False,
+) -> None:
+    """Run a virtual clinical trial: per-patient results and summary.json (every endpoint by arm and stratum)."""
+    from neuroimmune.trials.design import load_design
+    from neuroimmune.trials.run import run_trial
+
+    try:
+        spec = load_design(design)
+        folder = out or Path("outputs") / spec.name
+        if (folder / "checkpoints").exists() and not resume:
+            raise NeuroimmuneError(f"--out {str(folder)!r} already holds a run; pass --resume to continue it, "
+                                   "or choose another folder")
+        with _progress(f"trial {spec.name}") as update:
+            result = run_trial(spec, out_dir=folder, workers=workers, backend=backend, scheduler=scheduler,
+                               progress=lambda stage, done, total: update(done, total))
+    except NeuroimmuneError as exc:
+        _fail(exc)
+        return
+    flow = result.summary["flow"]
+    console.print(f"screened {flow['screened']}, randomised {flow['randomised']}: "
+                  + ", ".join(f"{a} {v['randomised']} ({v['completed']} completed)" for a, v in flow["by_arm"].items()))
+    console.print(f"per-patient results: [bold]{folder / 'patients.parquet'}[/]")
+    console.print(f"summary: [bold]{folder / 'summary.json'}[/]")
+
+
+@app.command()
 def validate(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scorecard.md and figures.")] = Path("outputs/validation"),
 ) -> None:

@@ -30,27 +30,33 @@ ProgressCallback = Callable[[int, int], None]
 
 
 def _request_hash(model: Model, timeline: Timeline, patients: Sequence[Mapping[str, float]],
-                  outputs: Sequence[str], times: np.ndarray, options: SolverOptions, chunk: int) -> str:
+                  outputs: Sequence[str], times: np.ndarray, options: SolverOptions) -> str:
     payload = json.dumps([model.fingerprint, repr(timeline), [sorted(p.items()) for p in patients],
-                          list(outputs), np.asarray(times).tolist(), repr(options), chunk], default=str)
+                          list(outputs), np.asarray(times).tolist(), repr(options)], default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 
 class _Checkpoint:
-    """Chunk files in a directory, keyed by the request they belong to."""
+    """Chunk files in a directory, keyed by the request they belong to.
 
-    def __init__(self, directory: Path, request: str) -> None:
+    The manifest records the chunk size the run started with; a resumed run keeps it, so it
+    can run on any number of workers and still reuse every finished chunk.
+    """
+
+    def __init__(self, directory: Path, request: str, chunk_size: int) -> None:
         self.dir = directory
         self.dir.mkdir(parents=True, exist_ok=True)
         manifest = self.dir / "manifest.json"
+        self.chunk_size = chunk_size
         if manifest.exists():
-            old = json.loads(manifest.read_text()).get("request")
-            if old != request:
+            old = json.loads(manifest.read_text())
+            if old.get("request") != request:
                 raise NeuroimmuneError(
-                    f"checkpoint directory {str(directory)!r} holds a different run (request {old}); "
+                    f"checkpoint directory {str(directory)!r} holds a different run (request {old.get('request')}); "
                     "choose another directory or delete it"
                 )
-        manifest.write_text(json.dumps({"request": request}))
+            self.chunk_size = int(old.get("chunk_size", chunk_size))
+        manifest.write_text(json.dumps({"request": request, "chunk_size": self.chunk_size}))
 
     def path(self, start: int) -> Path:
         return self.dir / f"chunk-{start:08d}.npz"
@@ -101,8 +107,10 @@ def run_batch(
     status = ["not run"] * n
     checkpoint = None
     if checkpoint_dir is not None:
-        request = _request_hash(model, timeline, patients, outputs, times, options, chunk_size)
-        checkpoint = _Checkpoint(Path(checkpoint_dir), request)
+        request = _request_hash(model, timeline, patients, outputs, times, options)
+        checkpoint = _Checkpoint(Path(checkpoint_dir), request, chunk_size)
+        chunk_size = checkpoint.chunk_size
+        starts = list(range(0, n, chunk_size))
     done = 0
 
     def accept(chunk: ChunkResult) -> None:

@@ -1,5 +1,6 @@
-"""Virtual clinical trials. So far: designs as data (:mod:`neuroimmune.trials.design`) and the
-statistics a trial reports (:mod:`neuroimmune.trials.analysis`); running a design is to come."""
+"""Virtual clinical trials: designs as data (:mod:`neuroimmune.trials.design`), virtual patients
+(:mod:`neuroimmune.trials.population`), running a design (:mod:`neuroimmune.trials.run`) and the
+statistics a trial reports (:mod:`neuroimmune.trials.analysis`)."""
 
 from neuroimmune.trials.analysis import (
     BinaryComparison,

@@ -9,7 +9,7 @@ an unknown arm treatment (with a close-match suggestion), an endpoint on an unkn
 scale, a visit after the end, an impossible inclusion criterion and the like are
 reported with the field, the value and what is allowed, before any simulation starts.
 
-Running a design (virtual populations, the trial engine and its report) is not built yet.
+:mod:`neuroimmune.trials.run` runs a checked design.
 """
 
 from __future__ import annotations

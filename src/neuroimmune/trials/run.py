@@ -1,0 +1,245 @@
+"""Run a trial design: screen, randomise, simulate each arm, rate, drop out, and analyse.
+
+The trial starts at 00:00 of day 0 from each patient's own circadian steady state (with
+the population's baseline inputs); ratings are made at 08:00 on each visit day. Every
+random draw (parameters, allocation, rater noise, dropout) comes from a stream keyed by
+the population seed and the patient's index, and arms are simulated in resumable chunks,
+so the same design and seed give the same numbers whatever the chunk size, worker count
+or back end, and an interrupted run picks up where it stopped.
+
+Endpoints are analysed by intention to treat with the last observation carried forward
+(a dropout keeps their last rating); the summary also counts completers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from neuroimmune.api import model_for_scenario, simulate
+from neuroimmune.errors import NeuroimmuneError, ScenarioError
+from neuroimmune.ratings import RATING_INPUTS, rate
+from neuroimmune.scenarios.registry import load_scenario
+from neuroimmune.trials.analysis import compare_binary, compare_continuous, interaction_test
+from neuroimmune.trials.design import TrialDesign, check_design
+from neuroimmune.trials.population import sample_population
+
+__all__ = ["TrialResult", "run_trial"]
+
+RATING_HOUR = 8.0
+_STREAM_ALLOCATION, _STREAM_DROPOUT = 2, 4  # streams [seed, stream, patient]; ratings use [seed, patient]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    """Per-patient table, the summary (every endpoint by arm and stratum) and where they were written."""
+
+    patients: pd.DataFrame
+    summary: dict[str, Any]
+    out_dir: Path
+
+
+def _allocate(design: TrialDesign, included: list[int]) -> dict[int, str]:
+    """Permuted-block randomisation in the allocation ratio, seeded by the population seed."""
+    ratio = design.allocation or tuple(1 for _ in design.arms)
+    block = [arm.name for arm, r in zip(design.arms, ratio) for _ in range(r)]
+    rng = np.random.default_rng([design.population.seed, _STREAM_ALLOCATION])
+    out: dict[int, str] = {}
+    for start in range(0, len(included), len(block)):
+        order = list(rng.permutation(block))
+        for index, arm in zip(included[start:start + len(block)], order):
+            out[index] = arm
+    return out
+
+
+def _scenario(design: TrialDesign, name: str, treatments: tuple, duration_h: float) -> dict[str, Any]:
+    return {"name": name, "duration": f"{duration_h:g} h", "baseline": dict(design.population.baseline),
+            "treatments": [t.model_dump(exclude_unset=True, mode="json") for t in treatments]}
+
+
+def _dropout_week(design: TrialDesign, index: int, weeks: float) -> float:
+    """The week a patient leaves (inf if they complete)."""
+    rate_ = design.dropout.per_week
+    if rate_ <= 0:
+        return math.inf
+    rng = np.random.default_rng([design.population.seed, _STREAM_DROPOUT, index])
+    week = float(rng.geometric(rate_)) - 0.5  # leaves during that week
+    return week if week < weeks else math.inf
+
+
+def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None = None, backend: str = "auto",
+              scheduler: str | None = None, progress: Progress | None = None) -> TrialResult:
+    """Run ``design`` and write ``patients.parquet`` and ``summary.json`` into ``out_dir``.
+
+    Finished chunks are kept under ``out_dir/checkpoints``; running the same design into
+    the same folder again resumes from them.
+    """
+    out = Path(out_dir)
+    scale = design.scale
+    duration_h = design.duration.to("h")
+    visits_h = [v.to("h") for v in design.visits]
+    rating_times = np.array([v + RATING_HOUR for v in visits_h])
+    run_h = duration_h + 24.0
+    screen_model = model_for_scenario(load_scenario(_scenario(design, f"{design.name}-screening", (), run_h)))
+    check_design(design, screen_model)
+    population = sample_population(design.population, screen_model)
+    ids = list(population.index)
+    report = progress or (lambda stage, done, total: None)
+
+    # --- screening: baseline values at 08:00 of day 0 ---------------------------------------
+    crit_vars = [c.variable for c in design.inclusion]
+    extra = [design.strata.variable] if design.strata else []
+    bio = [e.variable for e in design.endpoints if e.type == "biomarker_change" and e.variable]
+    screen_outputs = list(dict.fromkeys([*RATING_INPUTS, *crit_vars, *extra, *bio]))
+    screen = simulate(_scenario(design, f"{design.name}-screening", (), RATING_HOUR + 1), patients=population,
+                      outputs=screen_outputs, times=[RATING_HOUR], workers=workers, backend=backend,
+                      scheduler=scheduler, checkpoint_dir=out / "checkpoints" / "screening",
+                      progress=lambda d, n: report("screening", d, n))
+    baseline = pd.DataFrame(screen.values[:, 0, :], index=ids, columns=screen.variables)
+    ok = pd.Series([s == "ok" for s in screen.status], index=ids)
+    eligible = ok.copy()
+    for crit in design.inclusion:
+        values = baseline[crit.variable]
+        if crit.min is not None:
+            eligible &= values >= crit.min
+        if crit.max is not None:
+            eligible &= values <= crit.max
+    included = [i for i, pid in enumerate(ids) if eligible[pid]]
+    if not included:
+        raise ScenarioError(f"inclusion: none of the {len(ids)} screened virtual patients qualifies; widen the "
+                            "criteria or change the population")
+    allocation = _allocate(design, included)
+
+    # --- each arm ----------------------------------------------------------------------------
+    outputs = list(dict.fromkeys([*RATING_INPUTS, *extra, *bio]))
+    rows = []
+    for arm in design.arms:
+        members = [i for i in included if allocation[i] == arm.name]
+        if not members:
+            continue
+        spec = _scenario(design, f"{design.name}-{arm.name}", arm.treatments, run_h)
+        res = simulate(spec, patients=population.iloc[members], outputs=outputs, times=rating_times,
+                       workers=workers, backend=backend, scheduler=scheduler,
+                       checkpoint_dir=out / "checkpoints" / f"arm-{arm.name}",
+                       progress=lambda d, n, a=arm.name: report(f"arm {a}", d, n))
+        ratings = rate(res, scale, times_h=rating_times, item_noise_sd=design.rater_noise,
+                       seed=design.population.seed, patient_keys=members)
+        totals = ratings.pivot(index="patient", columns="time_h", values="total")
+        for k, index in enumerate(members):
+            pid = ids[index]
+            leave = _dropout_week(design, index, duration_h / 168.0)
+            row: dict[str, Any] = {"patient": pid, "arm": arm.name, "status": res.status[k],
+                                   "dropout_week": leave if math.isfinite(leave) else None}
+            last = None
+            for v_h, t in zip(visits_h, rating_times):
+                score = float(totals.loc[pid, t]) if res.status[k] == "ok" else math.nan
+                seen = v_h / 168.0 < leave
+                last = score if seen else last
+                row[f"{scale}_{v_h / 24:g}d"] = score if seen else math.nan
+                row[f"{scale}_{v_h / 24:g}d_locf"] = last
+            for var in bio:
+                row[f"{var}_0d"] = float(baseline.loc[pid, var])
+                for v_h, t in zip(visits_h, rating_times):
+                    row[f"{var}_{v_h / 24:g}d"] = float(res.series(var, patient=k)[list(rating_times).index(t)])
+            if extra:
+                row[f"{extra[0]}_baseline"] = float(baseline.loc[pid, extra[0]])
+            rows.append(row)
+    table = pd.DataFrame(rows).set_index("patient")
+    summary = _summarise(design, table, screened=len(ids), failed_screening=int((~ok).sum()),
+                         included=len(included))
+    out.mkdir(parents=True, exist_ok=True)
+    table.to_parquet(out / "patients.parquet")
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, default=_json_default), encoding="utf-8")
+    return TrialResult(table, summary, out)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    raise TypeError(f"not JSON serialisable: {value!r}")
+
+
+def _clean(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
+
+
+def _endpoint_values(design: TrialDesign, table: pd.DataFrame, ep) -> tuple[pd.Series, str]:
+    day = f"{ep.at.to('h') / 24:g}d"
+    if ep.type == "biomarker_change":
+        return table[f"{ep.variable}_{day}"] - table[f"{ep.variable}_0d"], "continuous"
+    scale = ep.scale or design.scale
+    base, end = table[f"{scale}_0d_locf"], table[f"{scale}_{day}_locf"]
+    if ep.type == "change":
+        return end - base, "continuous"
+    if ep.type == "response":
+        return ((base - end) >= ep.threshold * base).astype(float).where(end.notna()), "binary"
+    return (end <= ep.max).astype(float).where(end.notna()), "binary"
+
+
+def _compare(values: pd.Series, arm: pd.Series, treated: str, control: str, kind: str) -> dict[str, Any]:
+    a, b = values[arm == treated].dropna(), values[arm == control].dropna()
+    if kind == "continuous":
+        if len(a) < 2 or len(b) < 2:
+            return {"note": "fewer than 2 patients in an arm"}
+        return compare_continuous(a, b).as_dict()
+    if len(a) == 0 or len(b) == 0:
+        return {"note": "no patients in an arm"}
+    return compare_binary(int(a.sum()), len(a), int(b.sum()), len(b)).as_dict()
+
+
+def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, failed_screening: int,
+               included: int) -> dict[str, Any]:
+    control = next(a.name for a in design.arms if a.control)
+    arms = [a.name for a in design.arms]
+    strata = None
+    if design.strata is not None:
+        edges = list(design.strata.bands)
+        labels = [f"{lo:g}-{hi:g}" for lo, hi in zip(edges[:-1], edges[1:])]
+        strata = pd.cut(table[f"{design.strata.variable}_baseline"], edges, labels=labels, right=False)
+    flow = {"screened": screened, "failed_to_simulate_at_screening": failed_screening,
+            "excluded": screened - included - failed_screening, "randomised": included,
+            "by_arm": {a: {"randomised": int((table["arm"] == a).sum()),
+                           "completed": int(((table["arm"] == a) & table["dropout_week"].isna()
+                                             & (table["status"] == "ok")).sum())} for a in arms}}
+    endpoints = []
+    for ep in design.endpoints:
+        values, kind = _endpoint_values(design, table, ep)
+        entry: dict[str, Any] = {"endpoint": ep.model_dump(mode="json"), "kind": kind, "by_arm": {},
+                                 "versus_control": {}}
+        for a in arms:
+            v = values[table["arm"] == a].dropna()
+            entry["by_arm"][a] = {"n": len(v), "mean": float(v.mean()) if len(v) else None,
+                                  "sd": float(v.std(ddof=1)) if len(v) > 1 else None}
+        for a in arms:
+            if a != control:
+                entry["versus_control"][a] = _compare(values, table["arm"], a, control, kind)
+        if strata is not None:
+            entry["by_stratum"] = {}
+            for label in strata.cat.categories:
+                mask = strata == label
+                entry["by_stratum"][str(label)] = {
+                    a: _compare(values[mask], table["arm"][mask], a, control, kind) for a in arms if a != control}
+            if kind == "continuous":
+                keep = values.notna() & strata.notna()
+                try:
+                    entry["interaction"] = interaction_test(values[keep], table["arm"][keep],
+                                                            strata[keep].astype(str)).as_dict()
+                except NeuroimmuneError as exc:  # too few patients per cell: report why instead of a number
+                    entry["interaction"] = {"note": str(exc)}
+        endpoints.append(entry)
+    return _clean({"trial": design.name, "scale": design.scale, "control": control, "flow": flow,
+                   "analysis": "intention to treat, last observation carried forward", "endpoints": endpoints})
