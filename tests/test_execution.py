@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import neuroimmune as ni
@@ -97,3 +98,16 @@ def test_an_unreachable_scheduler_is_a_clear_error():
 def test_a_local_dask_cluster_gives_identical_results(reference):
     result = _run(workers=2, backend="dask")
     np.testing.assert_array_equal(result.values, reference.values)
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::UserWarning", "ignore::DeprecationWarning")
+def test_a_trial_through_the_dask_scheduler_matches_the_in_process_run(dask_scheduler, tmp_path):
+    from test_trial_run import DESIGN
+
+    from neuroimmune.trials.design import load_design
+    from neuroimmune.trials.run import run_trial
+
+    here = run_trial(load_design(DESIGN), out_dir=tmp_path / "here", workers=1, backend="inprocess")
+    there = run_trial(load_design(DESIGN), out_dir=tmp_path / "dask", scheduler=dask_scheduler)
+    pd.testing.assert_frame_equal(there.patients, here.patients)
+    assert there.summary == here.summary

@@ -47,6 +47,9 @@ def test_flow_allocation_and_files(trial):
     assert (table["hamd17_0d"] >= 14).all()  # the inclusion criterion holds at baseline (with rater noise)
     saved = json.loads((trial.out_dir / "summary.json").read_text())
     assert saved["trial"] == "mini-ssri" and len(saved["endpoints"]) == 4
+    report = (trial.out_dir / "report.html").read_text()
+    assert report.count("data:image/png;base64,") == 3  # trajectories, responders by stratum, CRP change
+    assert f"randomised: {flow['randomised']}" in report
 
 
 def test_locf_keeps_the_last_rating_after_dropout(trial):
@@ -88,3 +91,27 @@ def test_cli_refuses_to_overwrite_without_resume(trial, tmp_path):
     resumed = subprocess.run(exe + ["--workers", "1", "--resume"], capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     assert "summary.json" in resumed.stdout
+
+
+def test_a_trial_killed_part_way_resumes_to_identical_results(trial, tmp_path):
+    """Run the trial CLI, kill it once the first arm chunk is on disk, resume, compare."""
+    import os
+    import signal
+    import time
+
+    path = tmp_path / "design.yaml"
+    path.write_text(yaml.safe_dump(DESIGN))
+    out = tmp_path / "run"
+    exe = [sys.executable, "-m", "neuroimmune.cli.main", "trial", str(path), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(exe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.time() + 300
+        while time.time() < deadline and not list(out.glob("checkpoints/arm-*/chunk-*.npz")):
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert not (out / "summary.json").exists()  # it really was stopped part-way
+    resumed = subprocess.run(exe + ["--resume"], capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "patients.parquet"), trial.patients)

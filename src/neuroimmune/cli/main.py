@@ -185,6 +185,7 @@ def trial(
                   + ", ".join(f"{a} {v['randomised']} ({v['completed']} completed)" for a, v in flow["by_arm"].items()))
     console.print(f"per-patient results: [bold]{folder / 'patients.parquet'}[/]")
     console.print(f"summary: [bold]{folder / 'summary.json'}[/]")
+    console.print(f"report: [bold]{folder / 'report.html'}[/]")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Run a trial design: screen, randomise, simulate each arm, rate, drop out, and analyse.
+"""Run a trial design: screen, randomise, simulate each arm, rate, drop out, analyse and report.
 
 The trial starts at 00:00 of day 0 from each patient's own circadian steady state (with
 the population's baseline inputs); ratings are made at 08:00 on each visit day. Every
@@ -30,6 +30,7 @@ from neuroimmune.scenarios.registry import load_scenario
 from neuroimmune.trials.analysis import compare_binary, compare_continuous, interaction_test
 from neuroimmune.trials.design import TrialDesign, check_design
 from neuroimmune.trials.population import sample_population
+from neuroimmune.trials.report import write_report
 
 __all__ = ["TrialResult", "run_trial"]
 
@@ -77,7 +78,7 @@ def _dropout_week(design: TrialDesign, index: int, weeks: float) -> float:
 
 def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None = None, backend: str = "auto",
               scheduler: str | None = None, progress: Progress | None = None) -> TrialResult:
-    """Run ``design`` and write ``patients.parquet`` and ``summary.json`` into ``out_dir``.
+    """Run ``design`` and write ``patients.parquet``, ``summary.json`` and ``report.html`` into ``out_dir``.
 
     Finished chunks are kept under ``out_dir/checkpoints``; running the same design into
     the same folder again resumes from them.
@@ -145,8 +146,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
                 last = score if seen else last
                 row[f"{scale}_{v_h / 24:g}d"] = score if seen else math.nan
                 row[f"{scale}_{v_h / 24:g}d_locf"] = last
-            for var in bio:
-                row[f"{var}_0d"] = float(baseline.loc[pid, var])
+            for var in bio:  # visits start with day 0, the baseline
                 for v_h, t in zip(visits_h, rating_times):
                     row[f"{var}_{v_h / 24:g}d"] = float(res.series(var, patient=k)[list(rating_times).index(t)])
             if extra:
@@ -158,6 +158,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     out.mkdir(parents=True, exist_ok=True)
     table.to_parquet(out / "patients.parquet")
     (out / "summary.json").write_text(json.dumps(summary, indent=2, default=_json_default), encoding="utf-8")
+    write_report(table, summary, out / "report.html")
     return TrialResult(table, summary, out)
 
 
@@ -218,8 +219,8 @@ def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, faile
     endpoints = []
     for ep in design.endpoints:
         values, kind = _endpoint_values(design, table, ep)
-        entry: dict[str, Any] = {"endpoint": ep.model_dump(mode="json"), "kind": kind, "by_arm": {},
-                                 "versus_control": {}}
+        described = ep.model_dump(mode="json", exclude_none=True) | {"at": str(ep.at), "at_day": ep.at.to("h") / 24}
+        entry: dict[str, Any] = {"endpoint": described, "kind": kind, "by_arm": {}, "versus_control": {}}
         for a in arms:
             v = values[table["arm"] == a].dropna()
             entry["by_arm"][a] = {"n": len(v), "mean": float(v.mean()) if len(v) else None,
