@@ -103,3 +103,14 @@ def test_tryptophan_and_kynurenine_compete_at_the_blood_brain_barrier():
     np.testing.assert_allclose(res.series("lnaa_factor", patient=0), expected, rtol=1e-9)
     ratio = [res.series("tryptophan_brain", patient=i)[-1] / res.series("tryptophan", patient=i)[-1] for i in (0, 1)]
     assert ratio[1] < ratio[0]
+
+
+def test_a_failed_patient_gets_no_rating_and_does_not_shift_the_others(interferon):
+    from dataclasses import replace
+
+    failed = replace(interferon, values=np.concatenate([interferon.values, np.full_like(interferon.values, np.nan)]),
+                     status=[*interferon.status, "failed: test"], patients=(*interferon.patients, "broken"))
+    both = rate(failed, "hamd17", times_h=[90 * 24], seed=5)
+    alone = rate(interferon, "hamd17", times_h=[90 * 24], seed=5)
+    assert np.isnan(both.loc[both["patient"] == "broken", "total"]).all()
+    assert both.iloc[0]["total"] == alone.iloc[0]["total"]

@@ -44,7 +44,8 @@ def test_flow_allocation_and_files(trial):
     assert abs(by_arm["placebo"]["randomised"] - by_arm["escitalopram"]["randomised"]) <= 1  # 1:1 blocks
     table = pd.read_parquet(trial.out_dir / "patients.parquet")
     assert set(table["arm"]) == {"placebo", "escitalopram"}
-    assert (table["hamd17_0d"] >= 14).all()  # the inclusion criterion holds at baseline (with rater noise)
+    assert (table["hamd17_screening"] >= 14).all()  # the inclusion criterion, on the model's screening values
+    assert table["hamd17_0d"].notna().all()  # everyone is rated at baseline (with rater noise)
     saved = json.loads((trial.out_dir / "summary.json").read_text())
     assert saved["trial"] == "mini-ssri" and len(saved["endpoints"]) == 4
     report = (trial.out_dir / "report.html").read_text()

@@ -71,7 +71,11 @@ def rate(result: SimulationResult, scale: str, *, times_h: list[float] | np.ndar
             total = 0
             for item in SCALES[scale].items:
                 mean = float(np.interp(t, expected["time_h"], expected[item.name]))
-                score = int(np.clip(np.rint(mean + rng.normal(0.0, item_noise_sd)), 0, item.max_score))
+                noise = rng.normal(0.0, item_noise_sd)  # drawn even for a failed patient: streams stay aligned
+                if not np.isfinite(mean):  # a patient whose simulation failed has no rating
+                    row[item.name], total = np.nan, np.nan
+                    continue
+                score = int(np.clip(np.rint(mean + noise), 0, item.max_score))
                 row[item.name] = score
                 total += score
             row["total"] = total

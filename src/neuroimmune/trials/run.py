@@ -99,7 +99,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     crit_vars = [c.variable for c in design.inclusion]
     extra = [design.strata.variable] if design.strata else []
     bio = [e.variable for e in design.endpoints if e.type == "biomarker_change" and e.variable]
-    screen_outputs = list(dict.fromkeys([*RATING_INPUTS, *crit_vars, *extra, *bio]))
+    screen_outputs = list(dict.fromkeys([*crit_vars, *extra, *bio])) or [scale]
     screen = simulate(_scenario(design, f"{design.name}-screening", (), RATING_HOUR + 1), patients=population,
                       outputs=screen_outputs, times=[RATING_HOUR], workers=workers, backend=backend,
                       scheduler=scheduler, checkpoint_dir=out / "checkpoints" / "screening",
@@ -151,6 +151,8 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
                     row[f"{var}_{v_h / 24:g}d"] = float(res.series(var, patient=k)[list(rating_times).index(t)])
             if extra:
                 row[f"{extra[0]}_baseline"] = float(baseline.loc[pid, extra[0]])
+            for var in crit_vars:  # the model's values the inclusion criteria were applied to
+                row[f"{var}_screening"] = float(baseline.loc[pid, var])
             rows.append(row)
     table = pd.DataFrame(rows).set_index("patient")
     summary = _summarise(design, table, screened=len(ids), failed_screening=int((~ok).sum()),
