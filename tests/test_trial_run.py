@@ -19,8 +19,8 @@ DESIGN = {
                                   "inflammatory_load": {"dist": "lognormal", "median": 0.5, "sd_log": 1.0}}},
     "inclusion": [{"variable": "hamd17", "min": 14}],
     "arms": [{"name": "placebo", "control": True, "treatments": [{"name": "placebo"}]},
-             {"name": "escitalopram", "treatments": [{"name": "escitalopram", "dose": "10 mg", "at": "08:00"},
-                                                     {"name": "placebo"}]}],
+             {"name": "escitalopram+placebo", "treatments": [{"name": "escitalopram", "dose": "10 mg", "at": "08:00"},
+                                                             {"name": "placebo"}]}],
     "duration": "28 d", "visits": ["0 d", "14 d", "28 d"], "dropout": {"per_week": 0.05},
     "endpoints": [{"type": "change", "at": "28 d"}, {"type": "response", "at": "28 d"},
                   {"type": "remission", "at": "28 d", "max": 7},
@@ -41,9 +41,9 @@ def test_flow_allocation_and_files(trial):
     assert flow["randomised"] + flow["excluded"] + flow["failed_to_simulate_at_screening"] == 10
     by_arm = flow["by_arm"]
     assert sum(a["randomised"] for a in by_arm.values()) == flow["randomised"]
-    assert abs(by_arm["placebo"]["randomised"] - by_arm["escitalopram"]["randomised"]) <= 1  # 1:1 blocks
+    assert abs(by_arm["placebo"]["randomised"] - by_arm["escitalopram+placebo"]["randomised"]) <= 1  # 1:1 blocks
     table = pd.read_parquet(trial.out_dir / "patients.parquet")
-    assert set(table["arm"]) == {"placebo", "escitalopram"}
+    assert set(table["arm"]) == {"placebo", "escitalopram+placebo"}
     assert (table["hamd17_screening"] >= 14).all()  # the inclusion criterion, on the model's screening values
     assert table["hamd17_0d"].notna().all()  # everyone is rated at baseline (with rater noise)
     saved = json.loads((trial.out_dir / "summary.json").read_text())
@@ -68,11 +68,11 @@ def test_endpoints_are_computed_from_the_table(trial):
         rows = table[table["arm"] == arm]
         expected = (rows["hamd17_28d_locf"] - rows["hamd17_0d_locf"]).mean()
         assert stats["mean"] == pytest.approx(expected)
-    versus = change["versus_control"]["escitalopram"]
-    assert versus["difference"] == pytest.approx(change["by_arm"]["escitalopram"]["mean"]
+    versus = change["versus_control"]["escitalopram+placebo"]
+    assert versus["difference"] == pytest.approx(change["by_arm"]["escitalopram+placebo"]["mean"]
                                                  - change["by_arm"]["placebo"]["mean"])
     assert "by_stratum" in change and "interaction" in change
-    response = trial.summary["endpoints"][1]["versus_control"]["escitalopram"]
+    response = trial.summary["endpoints"][1]["versus_control"]["escitalopram+placebo"]
     assert 0 <= response["risk_treatment"] <= 1
 
 

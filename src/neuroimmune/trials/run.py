@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,7 @@ def _allocate(design: TrialDesign, included: list[int]) -> dict[int, str]:
 
 
 def _scenario(design: TrialDesign, name: str, treatments: tuple, duration_h: float) -> dict[str, Any]:
-    return {"name": name, "duration": f"{duration_h:g} h", "baseline": dict(design.population.baseline),
+    return {"name": re.sub(r"[^A-Za-z0-9_.-]", "_", name), "duration": f"{duration_h:g} h", "baseline": dict(design.population.baseline),
             "treatments": [t.model_dump(exclude_unset=True, mode="json") for t in treatments]}
 
 
