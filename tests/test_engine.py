@@ -66,7 +66,7 @@ def test_parallel_batch_matches_serial_and_resumes_from_checkpoints(tmp_path):
     np.testing.assert_allclose(parallel.values, serial.values, rtol=1e-10)
     assert parallel.status == ["ok"] * 4
     assert calls[-1] == 4
-    assert len(list((tmp_path / "ck").glob("chunk-*.npz"))) >= 2
+    assert len(list((tmp_path / "ck").glob("chunk-*.parquet"))) >= 2
     # a rerun loads every chunk from disk; a different request in the same folder is refused
     resumed = ni.simulate("endotoxin-0.4ngkg", patients=patients, outputs=["cortisol", "tnf"], times=times,
                           workers=2, checkpoint_dir=tmp_path / "ck")

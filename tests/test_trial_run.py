@@ -107,7 +107,7 @@ def test_a_trial_killed_part_way_resumes_to_identical_results(trial, tmp_path):
     proc = subprocess.Popen(exe, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.time() + 300
-        while time.time() < deadline and not list(out.glob("checkpoints/arm-*/chunk-*.npz")):
+        while time.time() < deadline and not list(out.glob("checkpoints/arm-*/chunk-*.parquet")):
             time.sleep(0.05)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from neuroimmune.engine.options import SolverOptions
 from neuroimmune.engine.runner import ChunkResult, ChunkTask
@@ -43,8 +44,10 @@ class _Checkpoint:
     can run on any number of workers and still reuse every finished chunk.
     """
 
-    def __init__(self, directory: Path, request: str, chunk_size: int) -> None:
+    def __init__(self, directory: Path, request: str, chunk_size: int, outputs: Sequence[str],
+                 times: np.ndarray) -> None:
         self.dir = directory
+        self.outputs, self.times = list(outputs), np.asarray(times, dtype=float)
         self.dir.mkdir(parents=True, exist_ok=True)
         manifest = self.dir / "manifest.json"
         self.chunk_size = chunk_size
@@ -59,18 +62,27 @@ class _Checkpoint:
         manifest.write_text(json.dumps({"request": request, "chunk_size": self.chunk_size}))
 
     def path(self, start: int) -> Path:
-        return self.dir / f"chunk-{start:08d}.npz"
+        return self.dir / f"chunk-{start:08d}.parquet"
 
     def load(self, start: int) -> ChunkResult | None:
+        """A finished chunk: one row per patient and output time, one column per output, and status."""
         path = self.path(start)
         if not path.exists():
             return None
-        with np.load(path, allow_pickle=False) as data:
-            return ChunkResult(start, data["values"], [str(s) for s in data["status"]])
+        frame = pd.read_parquet(path)
+        n_times = len(self.times)
+        values = frame[self.outputs].to_numpy(dtype=float).reshape(-1, n_times, len(self.outputs))
+        return ChunkResult(start, values, [str(s) for s in frame["status"].to_numpy()[::n_times]])
 
     def save(self, chunk: ChunkResult) -> None:
-        tmp = self.path(chunk.start).with_suffix(".tmp.npz")
-        np.savez(tmp, values=chunk.values, status=np.array(chunk.status))
+        n_patients, n_times, _ = chunk.values.shape
+        frame = pd.DataFrame({"patient": np.repeat(np.arange(chunk.start, chunk.start + n_patients), n_times),
+                              "time_h": np.tile(self.times, n_patients)})
+        for j, name in enumerate(self.outputs):
+            frame[name] = chunk.values[:, :, j].ravel()
+        frame["status"] = np.repeat(chunk.status, n_times)
+        tmp = self.path(chunk.start).with_suffix(".tmp")
+        frame.to_parquet(tmp, index=False)
         os.replace(tmp, self.path(chunk.start))
 
 
@@ -108,7 +120,7 @@ def run_batch(
     checkpoint = None
     if checkpoint_dir is not None:
         request = _request_hash(model, timeline, patients, outputs, times, options)
-        checkpoint = _Checkpoint(Path(checkpoint_dir), request, chunk_size)
+        checkpoint = _Checkpoint(Path(checkpoint_dir), request, chunk_size, outputs, times)
         chunk_size = checkpoint.chunk_size
         starts = list(range(0, n, chunk_size))
     done = 0
