@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from neuroimmune.errors import ModelError
-from neuroimmune.model import Model, default_model
+from neuroimmune.model import Model
 from neuroimmune.model.dexamethasone import dexamethasone
 from neuroimmune.model.hpa import hpa_axis
 from neuroimmune.model.spec import Input, Parameter, Source, State, Subsystem

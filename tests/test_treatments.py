@@ -9,7 +9,6 @@ import yaml
 
 import neuroimmune as ni
 from neuroimmune.errors import ScenarioError
-from neuroimmune.model.drugs import DRUGS
 from neuroimmune.scenarios.registry import builtin_scenarios
 from neuroimmune.scenarios.treatments import TREATMENTS
 

@@ -160,18 +160,13 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
                          included=len(included))
     out.mkdir(parents=True, exist_ok=True)
     table.to_parquet(out / "patients.parquet")
-    (out / "summary.json").write_text(json.dumps(summary, indent=2, default=_json_default), encoding="utf-8")
+    (out / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
     write_report(table, summary, out / "report.html")
     return TrialResult(table, summary, out)
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    raise TypeError(f"not JSON serialisable: {value!r}")
-
-
 def _clean(obj: Any) -> Any:
+    """NaN and infinity (e.g. an NNT when risks are equal) become null, so summary.json is strict JSON."""
     if isinstance(obj, dict):
         return {k: _clean(v) for k, v in obj.items()}
     if isinstance(obj, list):
