@@ -1,5 +1,6 @@
 """The command line, run as a user would: the installed entry point in a subprocess."""
 
+import json
 import os
 import subprocess
 import sys
@@ -67,11 +68,14 @@ def test_validate_writes_scorecard(tmp_path):
     assert last.endswith("failed") and last in out.stdout
 
 
-def test_demo_names_its_plot(tmp_path):
-    out = run("demo", "--out", "d", cwd=tmp_path)
+def test_demo_runs_the_flagship_trial_and_names_its_report(tmp_path):
+    out = run("demo", "--out", "d", "--patients", "12", "--workers", "1", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    assert "endotoxin 2 ng/kg" in out.stdout and "d/endotoxin-2ngkg.png" in out.stdout
-    assert (tmp_path / "d" / "endotoxin-2ngkg.png").exists()
+    assert "report: d/report.html" in " ".join(out.stdout.split())
+    summary = json.loads((tmp_path / "d" / "summary.json").read_text())
+    assert summary["trial"] == "flagship-ssri-celecoxib-8-weeks" and summary["flow"]["screened"] == 12
+    assert set(summary["flow"]["by_arm"]) == {"placebo", "escitalopram", "escitalopram+celecoxib"}
+    assert (tmp_path / "d" / "report.html").exists()
 
 
 def test_treatments_lists_the_library_with_units_and_sources(tmp_path):

@@ -8,6 +8,8 @@ import yaml
 import neuroimmune as ni
 from neuroimmune.errors import ScenarioError
 from neuroimmune.trials.design import check_design, load_design
+from neuroimmune.trials.phenotypes import load_phenotypes
+from neuroimmune.trials.population import sample_population
 
 DESIGN = {
     "name": "ssri-celecoxib-8-weeks",
@@ -80,6 +82,8 @@ def _with(path: str, value):
     ("population.baseline", {"stress_chronic": 50}, "population.baseline.stress_chronic: value 50 outside"),
     ("strata.bands", [0, 3, 1], "strata.bands: give at least three increasing edges"),
     ("arms.2.treatments.1.dose", "2000 mg", "outside the safe range for celecoxib"),
+    ("population.phenotype", "mdd_inflammed", "population.phenotype: unknown phenotype 'mdd_inflammed' "
+                                              "(did you mean 'mdd_inflamed'?)"),
 ])
 def test_design_mistakes_are_named_before_any_simulation(model, path, value, message):
     with pytest.raises(ScenarioError) as err:
@@ -97,3 +101,26 @@ def test_schema_errors_name_the_field(tmp_path):
     assert "colour: unknown field" in text
     with pytest.raises(ScenarioError, match="does not exist"):
         load_design(tmp_path / "missing.yaml")
+
+
+def test_every_phenotype_is_sourced_and_within_the_model_bounds(model):
+    phenotypes = load_phenotypes()
+    assert {"healthy", "mdd", "mdd_inflamed", "mdd_noninflamed", "gad", "trd"} <= set(phenotypes)
+    for name, phenotype in phenotypes.items():
+        assert phenotype.parameters, name
+        for pid in phenotype.parameters:
+            source = phenotype.sources[pid]
+            assert source.startswith(("assumed:", "calibrated:", "doi:")), (name, pid, source)
+        check_design(load_design(_with("population.phenotype", name)), model)
+
+
+def test_a_phenotype_supplies_distributions_and_the_design_overrides_them(model):
+    design = load_design(_with("population.phenotype", "mdd_inflamed"))
+    drawn = sample_population(design.population.model_copy(update={"n": 400}), model)
+    phenotype = load_phenotypes()["mdd_inflamed"]
+    assert set(phenotype.parameters) <= set(drawn.columns)
+    # the design's own inflammatory_load (median 0.5) replaces the phenotype's (median 1.0)
+    assert drawn["inflammatory_load"].median() == pytest.approx(0.5, rel=0.15)
+    assert drawn["stress_chronic"].median() == pytest.approx(phenotype.parameters["stress_chronic"].median, rel=0.15)
+    inflamed = sample_population(design.population.model_copy(update={"n": 400, "parameters": {}}), model)
+    assert inflamed["inflammatory_load"].median() == pytest.approx(1.0, rel=0.15)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Annotated
 
 import pandas as pd
 import typer
+import yaml
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -248,22 +250,42 @@ def export_tables(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs/demo"),
+    patients: Annotated[int | None, typer.Option(help="Virtual patients to screen (default: the design's 240).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
 ) -> None:
-    """Run the main job on the built-in default: a healthy day, then endotoxin 2 ng/kg."""
-    from neuroimmune.api import simulate as run
-    from neuroimmune.plotting import plot_result
+    """Run the flagship virtual trial: escitalopram, escitalopram plus celecoxib, or placebo for
+    8 weeks in major depression, stratified by baseline CRP; names its report."""
+    from importlib import resources
 
-    name = "endotoxin-2ngkg"
-    with _progress(f"simulating {name}") as update:
-        result = run(name, workers=1, progress=update)
-    data = result.save(out / f"{name}.parquet")
-    png = plot_result(result, out / f"{name}.png",
-                      title="A healthy day, then endotoxin 2 ng/kg at 09:00 on day 1")
-    peak = result.wide().iloc[(result.times > 24)].max()
-    console.print(f"Peaks after endotoxin: cortisol {peak['cortisol']:.0f} nmol/L, ACTH {peak['acth']:.0f} pg/mL, "
-                  f"TNF-α {peak['tnf']:.0f} pg/mL, IL-6 {peak['il6']:.0f} pg/mL, CRP {peak['crp']:.1f} mg/L")
-    console.print(f"results: [bold]{data}[/]")
-    console.print(f"plot of cortisol, ACTH and cytokines over a healthy day and after endotoxin 2 ng/kg: [bold]{png}[/]")
+    from neuroimmune.trials.design import load_design
+    from neuroimmune.trials.run import run_trial
+
+    path = resources.files("neuroimmune.trials").joinpath("data/flagship.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if patients is not None:
+        if patients < 3:
+            _fail(NeuroimmuneError(f"--patients: {patients} is too few; screen at least 3 (one per arm)"))
+            return
+        raw["population"]["n"] = patients
+    try:
+        spec = load_design(raw)
+        if (out / "checkpoints").exists():  # a fresh demo each time
+            shutil.rmtree(out)
+        with _progress(f"trial {spec.name}") as update:
+            result = run_trial(spec, out_dir=out, workers=workers,
+                               progress=lambda stage, done, total: update(done, total))
+    except NeuroimmuneError as exc:
+        _fail(exc)
+        return
+    flow = result.summary["flow"]
+    console.print(f"screened {flow['screened']}, randomised {flow['randomised']}: "
+                  + ", ".join(f"{a} {v['randomised']}" for a, v in flow["by_arm"].items()))
+    change = result.summary["endpoints"][0]
+    console.print("HAM-D-17 change at 8 weeks: " + ", ".join(
+        f"{a} {v['mean']:+.1f}" for a, v in change["by_arm"].items() if v["mean"] is not None))
+    console.print(f"per-patient results: [bold]{out / 'patients.parquet'}[/]")
+    console.print(f"summary: [bold]{out / 'summary.json'}[/]")
+    console.print(f"report: [bold]{out / 'report.html'}[/]")
 
 
 if __name__ == "__main__":  # pragma: no cover

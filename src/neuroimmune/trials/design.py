@@ -54,6 +54,7 @@ class Population(_Strict):
 
     n: int = Field(ge=1, le=10_000_000)
     seed: int = 0
+    phenotype: str | None = None
     baseline: dict[str, float] = Field(default_factory=dict)
     parameters: dict[str, Distribution] = Field(default_factory=dict)
 
@@ -179,7 +180,9 @@ def check_design(design: TrialDesign, model: Model) -> None:
     duration = design.duration.to("h")
     params = {p.id: p.bounds for p in model.parameters}
     inputs = {i.id: i.bounds for i in model.exogenous_inputs}
-    for name, dist in design.population.parameters.items():
+    from neuroimmune.trials.phenotypes import population_parameters  # phenotypes build on this module
+
+    for name, dist in population_parameters(design.population).items():
         field = f"population.parameters.{name}"
         if name not in params and name not in inputs:
             raise ScenarioError(f"{field}: {name!r} is not a model parameter or input")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from neuroimmune.model.compose import Model
 from neuroimmune.trials.design import Distribution, Population
+from neuroimmune.trials.phenotypes import population_parameters
 
 __all__ = ["patient_ids", "sample_population"]
 
@@ -33,13 +34,14 @@ def _draw(rng: np.random.Generator, d: Distribution) -> float:
 def sample_population(population: Population, model: Model) -> pd.DataFrame:
     """One row per virtual patient (index: patient id), one column per varied parameter or input."""
     bounds = {p.id: p.bounds for p in model.parameters} | {i.id: i.bounds for i in model.exogenous_inputs}
-    names = sorted(population.parameters)
+    distributions = population_parameters(population)
+    names = sorted(distributions)
     rows = []
     for index in range(population.n):
         rng = np.random.default_rng([population.seed, _STREAM_PARAMETERS, index])
         row = {}
         for name in names:
             lo, hi = bounds[name] or (-np.inf, np.inf)
-            row[name] = float(np.clip(_draw(rng, population.parameters[name]), lo, hi))
+            row[name] = float(np.clip(_draw(rng, distributions[name]), lo, hi))
         rows.append(row)
     return pd.DataFrame(rows, index=pd.Index(patient_ids(population.n), name="patient"), columns=names)
