@@ -182,7 +182,12 @@ def trial(
     except NeuroimmuneError as exc:
         _fail(exc)
         return
-    flow = result.summary["flow"]
+    _print_trial(result.summary, folder)
+
+
+def _print_trial(summary: dict, folder: Path) -> None:
+    """The flow of a finished trial and where its files are."""
+    flow = summary["flow"]
     console.print(f"screened {flow['screened']}, randomised {flow['randomised']}: "
                   + ", ".join(f"{a} {v['randomised']} ({v['completed']} completed)" for a, v in flow["by_arm"].items()))
     console.print(f"per-patient results: [bold]{folder / 'patients.parquet'}[/]")
@@ -277,15 +282,10 @@ def demo(
     except NeuroimmuneError as exc:
         _fail(exc)
         return
-    flow = result.summary["flow"]
-    console.print(f"screened {flow['screened']}, randomised {flow['randomised']}: "
-                  + ", ".join(f"{a} {v['randomised']}" for a, v in flow["by_arm"].items()))
     change = result.summary["endpoints"][0]
     console.print("HAM-D-17 change at 8 weeks: " + ", ".join(
         f"{a} {v['mean']:+.1f}" for a, v in change["by_arm"].items() if v["mean"] is not None))
-    console.print(f"per-patient results: [bold]{out / 'patients.parquet'}[/]")
-    console.print(f"summary: [bold]{out / 'summary.json'}[/]")
-    console.print(f"report: [bold]{out / 'report.html'}[/]")
+    _print_trial(result.summary, out)
 
 
 if __name__ == "__main__":  # pragma: no cover
