@@ -84,6 +84,13 @@ def _with(path: str, value):
     ("arms.2.treatments.1.dose", "2000 mg", "outside the safe range for celecoxib"),
     ("population.phenotype", "mdd_inflammed", "population.phenotype: unknown phenotype 'mdd_inflammed' "
                                               "(did you mean 'mdd_inflamed'?)"),
+    ("endpoints.0", {"type": "incidence", "at": "56 d", "scale": "madrs"}, "endpoints[0].min: an incidence "
+                                                                           "endpoint needs the lowest score"),
+    ("endpoints.0", {"type": "incidence", "at": "56 d", "min": 70}, "endpoints[0].min: 70 lies outside the "
+                                                                    "hamd17 range [0, 52]"),
+    ("arms.0.challenges", [{"type": "interferon_alpha", "dose": "3 MIU", "start": "day 60 09:00",
+                            "duration": "28 d"}], "arms[0] (placebo).challenges[0].start: 60.375 d lies after "
+                                                  "the end of the trial (56 d)"),
 ])
 def test_design_mistakes_are_named_before_any_simulation(model, path, value, message):
     with pytest.raises(ScenarioError) as err:
@@ -124,3 +131,13 @@ def test_a_phenotype_supplies_distributions_and_the_design_overrides_them(model)
     assert drawn["stress_chronic"].median() == pytest.approx(phenotype.parameters["stress_chronic"].median, rel=0.15)
     inflamed = sample_population(design.population.model_copy(update={"n": 400, "parameters": {}}), model)
     assert inflamed["inflammatory_load"].median() == pytest.approx(1.0, rel=0.15)
+
+
+def test_between_person_spreads_are_centred_on_the_calibrated_model(model):
+    """Spreads of model parameters keep the calibrated value as their median, so the typical
+    virtual patient is the model that the single-patient targets score."""
+    defaults = {p.id: p.value for p in model.parameters}
+    for name, phenotype in load_phenotypes().items():
+        for pid in ("v_il6", "v_tnf", "trp_intake", "k_kyn", "v_acth", "v_crp"):
+            dist = phenotype.parameters[pid]
+            assert dist.dist == "lognormal" and dist.median == pytest.approx(defaults[pid], rel=1e-5), (name, pid)

@@ -24,7 +24,8 @@ DESIGN = {
     "duration": "28 d", "visits": ["0 d", "14 d", "28 d"], "dropout": {"per_week": 0.05},
     "endpoints": [{"type": "change", "at": "28 d"}, {"type": "response", "at": "28 d"},
                   {"type": "remission", "at": "28 d", "max": 7},
-                  {"type": "biomarker_change", "variable": "crp", "at": "28 d"}],
+                  {"type": "biomarker_change", "variable": "crp", "at": "28 d"},
+                  {"type": "time_to_response", "at": "28 d"}],
     "strata": {"variable": "crp", "bands": [0, 3, 100]},
 }
 
@@ -47,7 +48,7 @@ def test_flow_allocation_and_files(trial):
     assert (table["hamd17_screening"] >= 14).all()  # the inclusion criterion, on the model's screening values
     assert table["hamd17_0d"].notna().all()  # everyone is rated at baseline (with rater noise)
     saved = json.loads((trial.out_dir / "summary.json").read_text())
-    assert saved["trial"] == "mini-ssri" and len(saved["endpoints"]) == 4
+    assert saved["trial"] == "mini-ssri" and len(saved["endpoints"]) == 5
     report = (trial.out_dir / "report.html").read_text()
     assert report.count("data:image/png;base64,") == 3  # trajectories, responders by stratum, CRP change
     assert f"randomised: {flow['randomised']}" in report
@@ -74,6 +75,24 @@ def test_endpoints_are_computed_from_the_table(trial):
     assert "by_stratum" in change and "interaction" in change
     response = trial.summary["endpoints"][1]["versus_control"]["escitalopram+placebo"]
     assert 0 <= response["risk_treatment"] <= 1
+
+
+def test_time_to_response_is_the_first_visit_with_a_halved_score(trial):
+    table = trial.patients
+    timing = trial.summary["endpoints"][4]
+    for arm, stats in timing["by_arm"].items():
+        rows = table[table["arm"] == arm]
+        first = []
+        for _, r in rows.iterrows():
+            base = r["hamd17_0d_locf"]
+            days = [d for d in (14, 28) if base > 0 and base - r[f"hamd17_{d}d_locf"] >= 0.5 * base]
+            first.append(days[0] if days else None)
+        hits = [d for d in first if d is not None]
+        assert stats["responded"] == len(hits)
+        assert stats["first_response_by_visit_day"] == {f"{d}": hits.count(d) for d in sorted(set(hits))}
+    # everyone responding at day 28 has responded by then (a day-14 response may not last to day 28)
+    assert timing["versus_control"]["escitalopram+placebo"]["events_treatment"] >= \
+        trial.summary["endpoints"][1]["versus_control"]["escitalopram+placebo"]["events_treatment"]
 
 
 def test_same_seed_same_numbers_for_any_worker_count_and_a_rerun_resumes(trial, tmp_path):
@@ -116,3 +135,30 @@ def test_a_trial_killed_part_way_resumes_to_identical_results(trial, tmp_path):
     resumed = subprocess.run(exe + ["--resume"], capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     pd.testing.assert_frame_equal(pd.read_parquet(out / "patients.parquet"), trial.patients)
+
+
+def test_incidence_time_to_response_and_a_second_scale_under_interferon(tmp_path):
+    """An arm with a challenge (interferon-alpha) in people who are not depressed: cases counted on the
+    MADRS as the design asks, recomputed here from the per-patient table; nobody responds, because
+    a score of 0 cannot halve."""
+    design = {
+        "name": "mini-ifn", "population": {"n": 6, "seed": 3, "phenotype": "healthy"},
+        "inclusion": [{"variable": "hamd17", "max": 7}],
+        "arms": [{"name": "none", "control": True},
+                 {"name": "ifn", "challenges": [{"type": "interferon_alpha", "dose": "3 MIU", "start": "day 0 09:00",
+                                                 "schedule": "three_times_weekly", "duration": "56 d"}]}],
+        "duration": "56 d", "visits": ["0 d", "28 d", "56 d"], "rater_noise": 0,
+        "endpoints": [{"type": "incidence", "scale": "madrs", "min": 15, "at": "56 d"},
+                      {"type": "time_to_response", "at": "56 d"}],
+    }
+    result = run_trial(load_design(design), out_dir=tmp_path, workers=1)
+    table = result.patients
+    cases = (table[["madrs_28d_locf", "madrs_56d_locf"]] >= 15).any(axis=1)
+    incidence = result.summary["endpoints"][0]
+    for arm in ("none", "ifn"):
+        assert incidence["by_arm"][arm]["mean"] == pytest.approx(cases[table["arm"] == arm].mean())
+    assert cases[table["arm"] == "ifn"].mean() > cases[table["arm"] == "none"].mean()
+    assert (table.loc[table["arm"] == "none", "madrs_0d"] < 15).all()
+    timing = result.summary["endpoints"][1]
+    assert timing["kind"] == "time"
+    assert all(v["responded"] == 0 for v in timing["by_arm"].values())

@@ -198,14 +198,24 @@ def _print_trial(summary: dict, folder: Path) -> None:
 @app.command()
 def validate(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scorecard.md and figures.")] = Path("outputs/validation"),
+    populations: Annotated[bool, typer.Option(help="Score the population targets (virtual cohorts and trials; "
+                                              "minutes).")] = True,
+    population_size: Annotated[int | None, typer.Option(min=10, help="Patients per virtual cohort and trial "
+                                                        "(default: as declared, 200).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores).")] = None,
 ) -> None:
-    """Score the model against every published target and write the scorecard."""
+    """Score the model against every published target and write the scorecard.
+
+    Population targets run virtual cohorts and trials under OUT/populations; an interrupted
+    run resumes from their finished chunks."""
     from neuroimmune.model import default_model
     from neuroimmune.validation.report import run_validation, summary_line
 
     try:
         with _progress("scoring targets") as update:
-            scores, path = run_validation(default_model(), out, progress=update)
+            scores, path = run_validation(default_model(), out, progress=update, populations=populations,
+                                          population_size=population_size, workers=workers,
+                                          messages=lambda m: console.print(f"  running {m}"))
     except NeuroimmuneError as exc:
         _fail(exc)
         return

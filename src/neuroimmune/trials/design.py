@@ -25,7 +25,7 @@ from neuroimmune.model.compose import Model
 from neuroimmune.model.scales import SCALES
 from neuroimmune.scenarios.compile import resolve_variable
 from neuroimmune.scenarios.quantities import TIME_UNITS, Quantity, parse_quantity
-from neuroimmune.scenarios.schema import Treatment
+from neuroimmune.scenarios.schema import Challenge, Treatment
 from neuroimmune.scenarios.treatments import compile_treatments
 
 __all__ = ["Arm", "Distribution", "Endpoint", "TrialDesign", "check_design", "load_design"]
@@ -68,23 +68,29 @@ class Criterion(_Strict):
 
 
 class Arm(_Strict):
-    """One arm: its treatment courses (times count from the start of the trial)."""
+    """One arm: its treatment courses and any challenges (e.g. interferon-alpha therapy);
+    times count from the start of the trial."""
 
     name: str = Field(pattern=r"^[A-Za-z0-9_.+-]+$")
     treatments: tuple[Treatment, ...] = ()
+    challenges: tuple[Challenge, ...] = ()
     control: bool = False
 
 
 class Endpoint(_Strict):
-    """``change`` (from baseline), ``response`` (fall of at least ``threshold``), ``remission``
-    (score at most ``max``) on a scale, or ``biomarker_change`` of a model variable, at a visit."""
+    """An endpoint at a visit ``at``: ``change`` from baseline, ``response`` (fall of at least
+    ``threshold``), ``remission`` (score at most ``max``) or ``incidence`` (score at least ``min``
+    at any visit up to ``at``, e.g. depression emerging under interferon-alpha) on a scale;
+    ``time_to_response`` (the first visit with a response, up to ``at``); or
+    ``biomarker_change`` of a model variable."""
 
-    type: Literal["change", "response", "remission", "biomarker_change"]
+    type: Literal["change", "response", "remission", "incidence", "time_to_response", "biomarker_change"]
     at: Duration
     scale: str | None = None
     variable: str | None = None
     threshold: float = Field(default=0.5, gt=0, le=1)
     max: float | None = None
+    min: float | None = None
 
 
 class Strata(_Strict):
@@ -220,6 +226,11 @@ def check_design(design: TrialDesign, model: Model) -> None:
             compile_treatments(arm.treatments, duration=duration)
         except ScenarioError as exc:
             raise ScenarioError(f"arms[{i}] ({arm.name}).{exc}") from None
+        for j, challenge in enumerate(arm.challenges):
+            start_h = float(getattr(challenge, "start", 0.0) or 0.0)
+            if start_h > duration:
+                raise ScenarioError(f"arms[{i}] ({arm.name}).challenges[{j}].start: {start_h / 24:g} d lies after "
+                                    f"the end of the trial ({design.duration})")
     if design.allocation is not None and (len(design.allocation) != len(design.arms)
                                           or any(r < 1 for r in design.allocation)):
         raise ScenarioError(f"allocation: give one positive whole number per arm ({len(design.arms)} arms); "
@@ -249,6 +260,14 @@ def check_design(design: TrialDesign, model: Model) -> None:
             if ep.type == "remission" and ep.max is None:
                 raise ScenarioError(f"{field}.max: a remission endpoint needs the highest score that counts "
                                     f"(e.g. 7 for the HAM-D-17)")
+            if ep.type == "incidence" and ep.min is None:
+                raise ScenarioError(f"{field}.min: an incidence endpoint needs the lowest score that counts as a "
+                                    f"case (e.g. 15 on the MADRS)")
+            top = SCALES[scale].max_total
+            for key in ("min", "max"):
+                bound = getattr(ep, key)
+                if bound is not None and not 0 <= bound <= top:
+                    raise ScenarioError(f"{field}.{key}: {bound:g} lies outside the {scale} range [0, {top}]")
     if design.strata is not None:
         resolve_variable(model, design.strata.variable, field="strata.variable")
         bands = list(design.strata.bands)

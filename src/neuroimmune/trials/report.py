@@ -106,8 +106,14 @@ def _fmt(value: Any) -> str:
 
 
 def _endpoint_table(ep: dict[str, Any]) -> str:
-    rows = "".join(f"<tr><td>{html.escape(a)}</td><td>{_fmt(s['n'])}</td><td>{_fmt(s['mean'])}</td>"
-                   f"<td>{_fmt(s['sd'])}</td></tr>" for a, s in ep["by_arm"].items())
+    if ep["kind"] == "time":
+        head = "<tr><th>arm</th><th>n</th><th>responded</th><th>median day of first response</th></tr>"
+        rows = "".join(f"<tr><td>{html.escape(a)}</td><td>{_fmt(s['n'])}</td><td>{_fmt(s['responded'])}</td>"
+                       f"<td>{_fmt(s['median_day_of_response'])}</td></tr>" for a, s in ep["by_arm"].items())
+    else:
+        head = "<tr><th>arm</th><th>n</th><th>mean</th><th>SD</th></tr>"
+        rows = "".join(f"<tr><td>{html.escape(a)}</td><td>{_fmt(s['n'])}</td><td>{_fmt(s['mean'])}</td>"
+                       f"<td>{_fmt(s['sd'])}</td></tr>" for a, s in ep["by_arm"].items())
     comp = []
     for arm, c in ep["versus_control"].items():
         if ep["kind"] == "continuous" and "difference" in c:
@@ -123,7 +129,7 @@ def _endpoint_table(ep: dict[str, Any]) -> str:
     inter_text = (f"<p>Arm-by-stratum interaction: F={_fmt(inter['f_statistic'])}, p={_fmt(inter['p_value'])}</p>"
                   if "f_statistic" in inter else "")
     title = html.escape(f"{ep['endpoint']['type']} at {ep['endpoint']['at']}")
-    return (f"<h3>{title}</h3><table><tr><th>arm</th><th>n</th><th>mean</th><th>SD</th></tr>{rows}</table>"
+    return (f"<h3>{title}</h3><table>{head}{rows}</table>"
             f"<p>{'<br>'.join(comp)}</p>{inter_text}")
 
 

@@ -62,9 +62,31 @@ def _allocate(design: TrialDesign, included: list[int]) -> dict[int, str]:
     return out
 
 
-def _scenario(design: TrialDesign, name: str, treatments: tuple, duration_h: float) -> dict[str, Any]:
-    return {"name": re.sub(r"[^A-Za-z0-9_.-]", "_", name), "duration": f"{duration_h:g} h", "baseline": dict(design.population.baseline),
-            "treatments": [t.model_dump(exclude_unset=True, mode="json") for t in treatments]}
+_RUN_TIMES = ("start", "stop", "at", "times", "missed")
+
+
+def _as_spec(item: Any) -> Any:
+    """A parsed treatment or challenge back as scenario data (run times as hours with their unit)."""
+    if isinstance(item, list):
+        return [_as_spec(v) for v in item]
+    if not isinstance(item, dict):
+        return item
+    out = {}
+    for key, value in item.items():
+        if key in _RUN_TIMES and isinstance(value, float):
+            value = f"{value!r} h"
+        elif key in _RUN_TIMES and isinstance(value, list):
+            value = [f"{v!r} h" if isinstance(v, float) else v for v in value]
+        out[key] = _as_spec(value)
+    return out
+
+
+def _scenario(design: TrialDesign, name: str, treatments: tuple, duration_h: float,
+              challenges: tuple = ()) -> dict[str, Any]:
+    return {"name": re.sub(r"[^A-Za-z0-9_.-]", "_", name), "duration": f"{duration_h:g} h",
+            "baseline": dict(design.population.baseline),
+            "treatments": [_as_spec(t.model_dump(exclude_unset=True, mode="json")) for t in treatments],
+            "challenges": [_as_spec(c.model_dump(exclude_unset=True, mode="json")) for c in challenges]}
 
 
 def _dropout_week(design: TrialDesign, index: int, weeks: float) -> float:
@@ -122,31 +144,36 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
 
     # --- each arm ----------------------------------------------------------------------------
     outputs = list(dict.fromkeys([*RATING_INPUTS, *extra, *bio]))
+    scales = list(dict.fromkeys([scale, *(e.scale for e in design.endpoints
+                                          if e.scale and e.type != "biomarker_change")]))
     rows = []
     for arm in design.arms:
         members = [i for i in included if allocation[i] == arm.name]
         if not members:
             continue
-        spec = _scenario(design, f"{design.name}-{arm.name}", arm.treatments, run_h)
+        spec = _scenario(design, f"{design.name}-{arm.name}", arm.treatments, run_h, arm.challenges)
         res = simulate(spec, patients=population.iloc[members], outputs=outputs, times=rating_times,
                        workers=workers, backend=backend, scheduler=scheduler,
                        checkpoint_dir=out / "checkpoints" / f"arm-{arm.name}",
                        progress=lambda d, n, a=arm.name: report(f"arm {a}", d, n))
-        ratings = rate(res, scale, times_h=rating_times, item_noise_sd=design.rater_noise,
-                       seed=design.population.seed, patient_keys=members)
-        totals = ratings.pivot(index="patient", columns="time_h", values="total")
+        totals = {}
+        for sc in scales:
+            ratings = rate(res, sc, times_h=rating_times, item_noise_sd=design.rater_noise,
+                           seed=design.population.seed, patient_keys=members)
+            totals[sc] = ratings.pivot(index="patient", columns="time_h", values="total")
         for k, index in enumerate(members):
             pid = ids[index]
             leave = _dropout_week(design, index, duration_h / 168.0)
             row: dict[str, Any] = {"patient": pid, "arm": arm.name, "status": res.status[k],
                                    "dropout_week": leave if math.isfinite(leave) else None}
-            last = None
-            for v_h, t in zip(visits_h, rating_times):
-                score = float(totals.loc[pid, t]) if res.status[k] == "ok" else math.nan
-                seen = v_h / 168.0 < leave
-                last = score if seen else last
-                row[f"{scale}_{v_h / 24:g}d"] = score if seen else math.nan
-                row[f"{scale}_{v_h / 24:g}d_locf"] = last
+            for sc in scales:
+                last = None
+                for v_h, t in zip(visits_h, rating_times):
+                    score = float(totals[sc].loc[pid, t]) if res.status[k] == "ok" else math.nan
+                    seen = v_h / 168.0 < leave
+                    last = score if seen else last
+                    row[f"{sc}_{v_h / 24:g}d"] = score if seen else math.nan
+                    row[f"{sc}_{v_h / 24:g}d_locf"] = last
             for var in bio:  # visits start with day 0, the baseline
                 for v_h, t in zip(visits_h, rating_times):
                     row[f"{var}_{v_h / 24:g}d"] = float(res.series(var, patient=k)[list(rating_times).index(t)])
@@ -185,11 +212,22 @@ def _endpoint_values(design: TrialDesign, table: pd.DataFrame, ep) -> tuple[pd.S
     if ep.type == "change":
         return end - base, "continuous"
     if ep.type == "response":
-        return ((base - end) >= ep.threshold * base).astype(float).where(end.notna()), "binary"
-    return (end <= ep.max).astype(float).where(end.notna()), "binary"
+        return ((base > 0) & ((base - end) >= ep.threshold * base)).astype(float).where(end.notna()), "binary"
+    if ep.type == "remission":
+        return (end <= ep.max).astype(float).where(end.notna()), "binary"
+    later = [v.to("h") / 24 for v in design.visits if 0 < v.to("h") <= ep.at.to("h")]
+    scores = pd.DataFrame({d: table[f"{scale}_{d:g}d_locf"] for d in later})
+    if ep.type == "incidence":
+        return (scores >= ep.min).any(axis=1).astype(float).where(end.notna()), "binary"
+    # time_to_response: the first visit with a response (inf: none by `at`)
+    hit = scores.sub(base, axis=0).mul(-1).ge(ep.threshold * base, axis=0) & (base > 0).to_numpy()[:, None]
+    first = hit.apply(lambda r: next((d for d, h in r.items() if h), math.inf), axis=1)
+    return first.astype(float).where(end.notna()), "time"
 
 
 def _compare(values: pd.Series, arm: pd.Series, treated: str, control: str, kind: str) -> dict[str, Any]:
+    if kind == "time":  # responders by the endpoint's visit
+        values, kind = values.where(values.isna(), values < math.inf).astype(float), "binary"
     a, b = values[arm == treated].dropna(), values[arm == control].dropna()
     if kind == "continuous":
         if len(a) < 2 or len(b) < 2:
@@ -221,6 +259,13 @@ def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, faile
         entry: dict[str, Any] = {"endpoint": described, "kind": kind, "by_arm": {}, "versus_control": {}}
         for a in arms:
             v = values[table["arm"] == a].dropna()
+            if kind == "time":
+                days = v[v < math.inf]
+                entry["by_arm"][a] = {"n": len(v), "responded": len(days),
+                                      "median_day_of_response": float(days.median()) if len(days) else None,
+                                      "first_response_by_visit_day": {f"{d:g}": int((days == d).sum())
+                                                                      for d in sorted(set(days))}}
+                continue
             entry["by_arm"][a] = {"n": len(v), "mean": float(v.mean()) if len(v) else None,
                                   "sd": float(v.std(ddof=1)) if len(v) > 1 else None}
         for a in arms:

@@ -19,6 +19,7 @@ from neuroimmune.engine.options import SolverOptions  # noqa: E402
 from neuroimmune.model.compose import Model  # noqa: E402
 from neuroimmune.scenarios.quantities import parse_time_h  # noqa: E402
 from neuroimmune.validation.measures import ScenarioRuns  # noqa: E402
+from neuroimmune.validation.populations import PopulationRuns  # noqa: E402
 from neuroimmune.validation.scoring import Score, score_targets  # noqa: E402
 from neuroimmune.validation.targets import Target, load_targets  # noqa: E402
 
@@ -107,8 +108,22 @@ def _overview_figure(scores: Sequence[Score], path: Path) -> Path:
     return path
 
 
+def _population_lines(scores: Sequence[Score], population_runs: PopulationRuns | None, out: Path) -> list[str]:
+    scored = [s for s in scores if s.target.population is not None and s.status != "not scored"]
+    if population_runs is None or not scored:
+        return []
+    size = (f"{population_runs.size} patients each" if population_runs.size
+            else "the sizes declared in `validation/populations.yaml`")
+    lines = ["Population targets (B, E and G rows with *cohort* or *virtual trial* in their condition) are scored "
+             f"on virtual cohorts and trials declared in `validation/populations.yaml`, with {size}; a "
+             "proportion from 100 virtual patients carries a sampling error of about ±0.1 (95%). Trial reports:"]
+    for name, folder in population_runs.trial_dirs.items():
+        lines.append(f"[{name}]({(folder / 'report.html').relative_to(out)})")
+    return [" ".join(lines), ""]
+
+
 def write_scorecard(scores: Sequence[Score], runs: ScenarioRuns, out_dir: str | Path, *,
-                    model: Model) -> Path:
+                    model: Model, population_runs: PopulationRuns | None = None) -> Path:
     """Write ``scorecard.md`` and its figures into ``out_dir``; returns the markdown path."""
     out = Path(out_dir)
     figures = out / "figures"
@@ -123,6 +138,7 @@ def write_scorecard(scores: Sequence[Score], runs: ScenarioRuns, out_dir: str | 
         "",
         "Neuroimmune is a research tool, not medical advice.",
         "",
+        *_population_lines(scores, population_runs, out),
         f"![overview]({_overview_figure(scores, figures / 'overview.png').relative_to(out)})",
         "",
     ]
@@ -167,8 +183,20 @@ def write_scorecard(scores: Sequence[Score], runs: ScenarioRuns, out_dir: str | 
 
 
 def run_validation(model: Model, out_dir: str | Path, *, options: SolverOptions | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> tuple[list[Score], Path]:
-    """Score every packaged target and write the scorecard."""
+                   populations: bool = True, population_size: int | None = None, workers: int | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   messages: Callable[[str], None] | None = None) -> tuple[list[Score], Path]:
+    """Score every packaged target and write the scorecard.
+
+    Population targets run their virtual cohorts and trials under ``out_dir/populations``
+    (``population_size`` patients each, or the sizes declared in ``populations.yaml``);
+    ``populations=False`` leaves them out, marked not scored.
+    """
+    targets = load_targets()
     runs = ScenarioRuns(model, options=options)
-    scores = score_targets(model, targets=load_targets(), runs=runs, progress=progress)
-    return scores, write_scorecard(scores, runs, out_dir, model=model)
+    variables = tuple(t.population.variable for t in targets if t.population and t.population.variable)
+    population_runs = PopulationRuns(model, size=population_size, workers=workers, out_dir=out_dir,
+                                     variables=variables, progress=messages)
+    scores = score_targets(model, targets=targets, runs=runs, population_runs=population_runs,
+                           populations=populations, progress=progress)
+    return scores, write_scorecard(scores, runs, out_dir, model=model, population_runs=population_runs)

@@ -16,6 +16,7 @@ from neuroimmune.engine.options import SolverOptions
 from neuroimmune.errors import NeuroimmuneError
 from neuroimmune.model.compose import Model
 from neuroimmune.validation.measures import ScenarioRuns, evaluate
+from neuroimmune.validation.populations import PopulationRuns, evaluate_population
 from neuroimmune.validation.targets import Target, load_targets
 
 __all__ = ["Score", "score_targets"]
@@ -52,22 +53,37 @@ def score_targets(
     options: SolverOptions | None = None,
     parameters: dict[str, float] | None = None,
     runs: ScenarioRuns | None = None,
+    population_runs: PopulationRuns | None = None,
+    populations: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Score]:
     """Run every target's scenario once and score each target.
 
-    Pass ``runs`` to reuse (and afterwards read) the simulated scenarios, e.g. for figures.
+    Pass ``runs`` to reuse (and afterwards read) the simulated scenarios, e.g. for figures;
+    ``population_runs`` sets how the virtual cohorts and trials of population targets run
+    (size, workers, folder). ``populations=False`` skips population targets (reported as
+    not scored, with the reason).
     """
     targets = tuple(targets if targets is not None else load_targets())
     runs = runs or ScenarioRuns(model, options=options, parameters=parameters)
+    if population_runs is None and populations:
+        needed = tuple(t.population.variable for t in targets if t.population and t.population.variable)
+        population_runs = PopulationRuns(model, variables=needed)
     scores: list[Score] = []
     for i, target in enumerate(targets):
         if target.not_scored:
             scores.append(Score(target, None, "not scored", target.not_scored))
+        elif target.population is not None and not populations:
+            scores.append(Score(target, None, "not scored", "population targets skipped in this run"))
         else:
-            assert target.measure is not None and target.tolerance is not None
+            assert target.tolerance is not None
             try:
-                value = evaluate(target.measure, runs, target.scenario)
+                if target.population is not None:
+                    assert population_runs is not None
+                    value = evaluate_population(target.population, population_runs)
+                else:
+                    assert target.measure is not None
+                    value = evaluate(target.measure, runs, target.scenario)
             except NeuroimmuneError as exc:
                 scores.append(Score(target, None, "error", str(exc)))
             else:

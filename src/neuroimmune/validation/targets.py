@@ -18,6 +18,7 @@ from typing import Any, Literal
 import yaml
 
 from neuroimmune.errors import ValidationDataError
+from neuroimmune.validation.population_measures import PopulationMeasure, load_populations
 
 __all__ = ["DataPoint", "Measure", "Target", "Tolerance", "load_targets"]
 
@@ -107,9 +108,10 @@ class Target:
     data: tuple[DataPoint, ...] = field(default=())
     data_variable: str = ""
     data_reference: str | None = None
+    population: PopulationMeasure | None = None
 
 
-def _target(raw: dict[str, Any], index: int) -> Target:
+def _target(raw: dict[str, Any], index: int, populations: dict[str, Any]) -> Target:
     where = f"targets[{index}] ({raw.get('id', '?')})"
     required = ("id", "row", "quantity", "condition", "unit", "source", "role")
     missing = [k for k in required if k not in raw]
@@ -129,8 +131,13 @@ def _target(raw: dict[str, Any], index: int) -> Target:
             tolerance = Tolerance(float(tol.get("low", float("-inf"))), float(tol.get("high", float("inf"))))
     not_scored = str(raw.get("not_scored", ""))
     measure = Measure.from_dict(raw["measure"], where=where) if "measure" in raw else None
-    if not not_scored and (measure is None or tolerance is None):
-        raise ValidationDataError(f"{where}: a scored target needs a measure and a tolerance")
+    population = (PopulationMeasure.from_dict(raw["population"], where=where, populations=populations)
+                  if "population" in raw else None)
+    if measure is not None and population is not None:
+        raise ValidationDataError(f"{where}: give a measure (one patient) or a population measure, not both")
+    if not not_scored and ((measure is None and population is None) or tolerance is None):
+        raise ValidationDataError(f"{where}: a scored target needs a measure (or a population measure) "
+                                  "and a tolerance")
     data = tuple(DataPoint(float(t), float(v)) for t, v in raw.get("data", {}).get("points", []))
     return Target(
         id=str(raw["id"]), row=str(raw["row"]), quantity=str(raw["quantity"]),
@@ -140,7 +147,7 @@ def _target(raw: dict[str, Any], index: int) -> Target:
         role=raw["role"], tolerance=tolerance, measure=measure, scenario=raw.get("scenario"),
         notes=str(raw.get("notes", "")).strip(), not_scored=not_scored,
         data=data, data_variable=str(raw.get("data", {}).get("variable", "")),
-        data_reference=raw.get("data", {}).get("reference"),
+        data_reference=raw.get("data", {}).get("reference"), population=population,
     )
 
 
@@ -153,7 +160,8 @@ def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
     raw = yaml.safe_load(text)
     if not isinstance(raw, dict) or not isinstance(raw.get("targets"), list):
         raise ValidationDataError("targets file must hold a mapping with a 'targets' list")
-    targets = tuple(_target(t, i) for i, t in enumerate(raw["targets"]))
+    populations = load_populations()
+    targets = tuple(_target(t, i, populations) for i, t in enumerate(raw["targets"]))
     seen: set[str] = set()
     for t in targets:
         if t.id in seen:
