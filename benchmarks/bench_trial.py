@@ -1,6 +1,7 @@
 """Trial benchmark: a 12-week, 3-arm virtual trial on this machine's cores, by back end.
 
     python benchmarks/bench_trial.py [--patients 1000] [--workers N] [--no-write]
+    python benchmarks/bench_trial.py --in-process [--patients 200]
 
 Measures the whole trial (screening, three arms, ratings, analysis) through local
 processes and through a local Dask cluster, and the per-patient cost of a plain
@@ -82,12 +83,45 @@ def plain_roadrunner_per_patient(n: int) -> float:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _write_block(marker: str, heading: str, block: str) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    pattern = re.compile(rf"<!-- {marker}:BEGIN.*?{marker}:END -->", re.S)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + f"\n\n{heading}\n\n" + \
+        block + "\n"
+    DOC.write_text(text, encoding="utf-8")
+    print(f"wrote {DOC.relative_to(ROOT)}")
+
+
+def in_process(n: int, write: bool) -> int:
+    """The same trial in one process (no workers), against the plain loop's per-patient cost."""
+    seconds = time_trial(n, 1, "inprocess")
+    plain = plain_roadrunner_per_patient(min(n, 200))
+    print(f"{n} patients in process: {seconds:.1f} s ({seconds / n * 1000:.0f} ms per screened patient); "
+          f"plain libRoadRunner loop {plain * 1000:.0f} ms per patient")
+    if write:
+        _write_block("TRIAL-INPROCESS", "### In one process", "\n".join([
+            "<!-- TRIAL-INPROCESS:BEGIN (written by benchmarks/bench_trial.py --in-process) -->",
+            f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, libroadrunner {roadrunner.__version__}: "
+            f"the same 12-week, 3-arm trial with {n} screened patients in one process (`backend=\"inprocess\"`).",
+            "",
+            "| measurement | value |",
+            "|---|---|",
+            f"| {n} patients in one process | {seconds:.1f} s ({n / seconds:.2f} patients/s, "
+            f"{seconds / n * 1000:.0f} ms per screened patient) |",
+            f"| plain libRoadRunner loop, per patient (84 days, no steady-state search) | {plain * 1000:.0f} ms |",
+            "<!-- TRIAL-INPROCESS:END -->"]))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--in-process", action="store_true", help="time the trial in one process only")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    if args.in_process:
+        return in_process(args.patients, not args.no_write)
     processes = time_trial(args.patients, args.workers, "processes")
     print(f"{args.patients} patients, local processes ({args.workers}): {processes:.1f} s")
     dask = time_trial(args.patients, args.workers, "dask")
@@ -109,12 +143,7 @@ def main() -> int:
             f"| plain libRoadRunner loop, per patient (84 days, no steady-state search) | {plain * 1000:.0f} ms |",
             "<!-- TRIAL-BENCHMARK:END -->",
         ])
-        text = DOC.read_text(encoding="utf-8")
-        pattern = re.compile(r"<!-- TRIAL-BENCHMARK:BEGIN.*?TRIAL-BENCHMARK:END -->", re.S)
-        text = pattern.sub(block, text) if pattern.search(text) else text.rstrip() + "\n\n## Virtual trials\n\n" + \
-            block + "\n"
-        DOC.write_text(text, encoding="utf-8")
-        print(f"wrote {DOC.relative_to(ROOT)}")
+        _write_block("TRIAL-BENCHMARK", "## Virtual trials", block)
     return 0
 
 

@@ -79,6 +79,8 @@ def test_demo_runs_the_flagship_trial_and_names_its_report(tmp_path):
     assert summary["trial"] == "flagship-ssri-celecoxib-8-weeks" and summary["flow"]["screened"] == 12
     assert set(summary["flow"]["by_arm"]) == {"placebo", "escitalopram", "escitalopram+celecoxib"}
     assert (tmp_path / "d" / "report.html").exists()
+    # not a terminal: progress comes as plain lines, one per finished stage at least
+    assert "screening: 12/12 patients" in out.stderr and "arm placebo:" in out.stderr
 
 
 def test_treatments_lists_the_library_with_units_and_sources(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -45,14 +46,42 @@ class _RateColumn(ProgressColumn):
         return Text(f"{speed:.1f}/s" if speed else "", style="cyan")
 
 
+_LOG_EVERY_S = 30.0
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+def _progress(label: str) -> Iterator[Callable[..., None]]:
+    """A progress bar on a terminal; elsewhere (a batch job's log) a plain line every 30 s and at
+    the end of each stage. ``update(done, total, stage=None)``."""
+    if not err_console.is_terminal:
+        state = {"stage": None, "t0": time.monotonic(), "last": 0.0}
+
+        def log(done: int, total: int, stage: str | None = None) -> None:
+            now = time.monotonic()
+            if stage != state["stage"]:
+                state.update(stage=stage, t0=now, last=now)
+            if now - state["last"] < _LOG_EVERY_S and done < total:
+                return
+            state["last"] = now
+            elapsed = now - state["t0"]
+            rate = done / elapsed if elapsed > 0 else 0.0
+            left = f", about {(total - done) / rate:.0f} s left" if rate > 0 and done < total else ""
+            name = f"{label}: {stage}" if stage else label
+            err_console.print(f"{name}: {done}/{total} patients, {rate:.1f}/s, {elapsed:.0f} s{left}",
+                              highlight=False)
+
+        yield log
+        return
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                   TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=err_console,
                   transient=False) as bar:
         task = bar.add_task(label, total=None)
+        current = {"stage": None}
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int, stage: str | None = None) -> None:
+            if stage != current["stage"]:  # a new stage (e.g. the next arm) restarts the rate and time left
+                current["stage"] = stage
+                bar.reset(task, total=total, description=f"{label}: {stage}" if stage else label)
             bar.update(task, completed=done, total=total)
 
         yield update
@@ -178,7 +207,7 @@ def trial(
                                    "or choose another folder")
         with _progress(f"trial {spec.name}") as update:
             result = run_trial(spec, out_dir=folder, workers=workers, backend=backend, scheduler=scheduler,
-                               progress=lambda stage, done, total: update(done, total))
+                               progress=lambda stage, done, total: update(done, total, stage))
     except NeuroimmuneError as exc:
         _fail(exc)
         return
@@ -288,7 +317,7 @@ def demo(
             shutil.rmtree(out)
         with _progress(f"trial {spec.name}") as update:
             result = run_trial(spec, out_dir=out, workers=workers,
-                               progress=lambda stage, done, total: update(done, total))
+                               progress=lambda stage, done, total: update(done, total, stage))
     except NeuroimmuneError as exc:
         _fail(exc)
         return

@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,6 @@ class PopulationRuns:
             self.progress(f"trial {name} ({spec['population']['n']} screened)")
             folder = self._folder(f"trial-{name}", spec)
             if folder is None:
-                import tempfile
-
                 with tempfile.TemporaryDirectory(prefix=f"neuroimmune-{name}-") as tmp:
                     self._trials[name] = run_trial(load_design(spec), out_dir=tmp, workers=self.workers).summary
             else:
