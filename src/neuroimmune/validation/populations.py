@@ -28,7 +28,12 @@ from neuroimmune.trials.population import sample_population
 from neuroimmune.trials.run import RATING_HOUR, run_trial
 from neuroimmune.validation.population_measures import PopulationMeasure, load_populations
 
-__all__ = ["PopulationRuns", "evaluate_population"]
+__all__ = ["PopulationRuns", "evaluate_population", "population_variables"]
+
+
+def population_variables(targets: Any) -> tuple[str, ...]:
+    """The cohort outputs that the population measures of ``targets`` need."""
+    return tuple(dict.fromkeys(t.population.variable for t in targets if t.population and t.population.variable))
 
 
 class PopulationRuns:

@@ -19,7 +19,7 @@ from neuroimmune.engine.options import SolverOptions  # noqa: E402
 from neuroimmune.model.compose import Model  # noqa: E402
 from neuroimmune.scenarios.quantities import parse_time_h  # noqa: E402
 from neuroimmune.validation.measures import ScenarioRuns  # noqa: E402
-from neuroimmune.validation.populations import PopulationRuns  # noqa: E402
+from neuroimmune.validation.populations import PopulationRuns, population_variables  # noqa: E402
 from neuroimmune.validation.scoring import Score, score_targets  # noqa: E402
 from neuroimmune.validation.targets import Target, load_targets  # noqa: E402
 
@@ -195,9 +195,8 @@ def run_validation(model: Model, out_dir: str | Path, *, options: SolverOptions 
     """
     targets = load_targets()
     runs = ScenarioRuns(model, options=options)
-    variables = tuple(t.population.variable for t in targets if t.population and t.population.variable)
     population_runs = PopulationRuns(model, size=population_size, workers=workers, out_dir=out_dir,
-                                     variables=variables, progress=messages)
+                                     variables=population_variables(targets), progress=messages)
     scores = score_targets(model, targets=targets, runs=runs, population_runs=population_runs,
                            populations=populations, progress=progress)
     return scores, write_scorecard(scores, runs, out_dir, model=model, population_runs=population_runs)

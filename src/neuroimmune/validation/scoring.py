@@ -16,7 +16,7 @@ from neuroimmune.engine.options import SolverOptions
 from neuroimmune.errors import NeuroimmuneError
 from neuroimmune.model.compose import Model
 from neuroimmune.validation.measures import ScenarioRuns, evaluate
-from neuroimmune.validation.populations import PopulationRuns, evaluate_population
+from neuroimmune.validation.populations import PopulationRuns, evaluate_population, population_variables
 from neuroimmune.validation.targets import Target, load_targets
 
 __all__ = ["Score", "score_targets"]
@@ -67,8 +67,7 @@ def score_targets(
     targets = tuple(targets if targets is not None else load_targets())
     runs = runs or ScenarioRuns(model, options=options, parameters=parameters)
     if population_runs is None and populations:
-        needed = tuple(t.population.variable for t in targets if t.population and t.population.variable)
-        population_runs = PopulationRuns(model, variables=needed)
+        population_runs = PopulationRuns(model, variables=population_variables(targets))
     scores: list[Score] = []
     for i, target in enumerate(targets):
         if target.not_scored:
