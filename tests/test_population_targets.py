@@ -6,6 +6,7 @@ from the same virtual patients, that mistakes in a declaration are named when th
 load, and that a scorecard folder is reused by a rerun and cleared for another size.
 """
 
+import dataclasses
 import math
 
 import numpy as np
@@ -79,7 +80,7 @@ def test_share_of_late_responders():
         "first_response_by_visit_day": {"14": 3, "28": 2, "56": 4, "84": 1}}}}]}
     m = measure(kind="trial", trial="ssri-vs-placebo-12-weeks", endpoint={"type": "time_to_response"},
                 arm="escitalopram", statistic="share_late", from_day=56)
-    m = PopulationMeasure(**{**m.__dict__, "arm": "ssri"})
+    m = dataclasses.replace(m, arm="ssri")
     assert _trial_value(m, summary) == pytest.approx(5 / 10)
 
 
