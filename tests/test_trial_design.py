@@ -115,7 +115,8 @@ def test_every_phenotype_is_sourced_and_within_the_model_bounds(model):
     assert {"healthy", "mdd", "mdd_inflamed", "mdd_noninflamed", "gad", "trd"} <= set(phenotypes)
     for name, phenotype in phenotypes.items():
         assert phenotype.parameters, name
-        for pid in phenotype.parameters:
+        assert set(phenotype.covariates) == {"age", "sex", "bmi"}, name
+        for pid in [*phenotype.parameters, *phenotype.covariates]:
             source = phenotype.sources[pid]
             assert source.startswith(("assumed:", "calibrated:", "doi:")), (name, pid, source)
         check_design(load_design(_with("population.phenotype", name)), model)

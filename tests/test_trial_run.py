@@ -45,8 +45,11 @@ def test_flow_allocation_and_files(trial):
     assert abs(by_arm["placebo"]["randomised"] - by_arm["escitalopram+placebo"]["randomised"]) <= 1  # 1:1 blocks
     table = pd.read_parquet(trial.out_dir / "patients.parquet")
     assert set(table["arm"]) == {"placebo", "escitalopram+placebo"}
-    assert (table["hamd17_screening"] >= 14).all()  # the inclusion criterion, on the model's screening values
+    assert (table["hamd17_screening"] >= 14).all()  # the inclusion criterion, on the rated screening score
     assert table["hamd17_0d"].notna().all()  # everyone is rated at baseline (with rater noise)
+    assert (table["hamd17_screening"] == np.rint(table["hamd17_screening"])).all()  # a rating: whole points
+    # the screening rating is the baseline visit's rating (same rater draw), as in a real trial
+    assert (table["hamd17_screening"] == table["hamd17_0d"]).mean() >= 0.9
     saved = json.loads((trial.out_dir / "summary.json").read_text())
     assert saved["trial"] == "mini-ssri" and len(saved["endpoints"]) == 5
     report = (trial.out_dir / "report.html").read_text()

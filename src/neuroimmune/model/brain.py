@@ -13,7 +13,10 @@ Serotonin synthesis by tryptophan hydroxylase depends on brain tryptophan (the
 enzyme is not saturated) and on the cofactor BH4; extracellular serotonin is set
 by release against reuptake through SERT, whose activity IL-1beta and TNF-alpha
 raise (p38 MAPK). 5-HT1A autoreceptors restrain firing and desensitise over
-weeks when serotonin stays high (why SSRIs take weeks). Inflammation oxidises BH4,
+weeks when serotonin stays high (why SSRIs take weeks). Postsynaptic receptors
+read serotonin through a saturating occupancy (``serotonin_signalling``): a deficit
+counts almost one for one, but raising serotonin far above normal (an SSRI) adds
+ever less signal. Inflammation oxidises BH4,
 which lowers dopamine synthesis (anhedonia). Monoamines are relative to healthy.
 """
 
@@ -119,6 +122,11 @@ PARAMETERS = (
     _P("autoreceptor_desens", 1.0, "1", (0.0, 5.0),
        "assumed: autoreceptor sensitivity falls in proportion to sustained extracellular serotonin",
        "Exponent of autoreceptor desensitisation by serotonin."),
+    _P("ht_receptor_k", 1.0, "1", (0.2, 10.0),
+       "assumed: basal extracellular serotonin (about 0.8 nM by fast microdialysis in mice; Yang 2013, ACS Chem "
+       "Neurosci, DOI not verified) is near the nanomolar affinity of high-affinity 5-HT receptors (affinity "
+       "value not read), so receptors are about half occupied at rest",
+       "Serotonin at half-maximal postsynaptic receptor occupancy, relative to healthy extracellular serotonin."),
     # --- BH4 and dopamine ------------------------------------------------------------------
     _P("k_bh4", 0.0289, "1/h", (0.005, 0.5), "assumed: BH4 pools turn over within a day (half-life 24 h)",
        "Rate of BH4 synthesis and oxidation."),
@@ -141,6 +149,11 @@ ASSIGNMENTS = (
     Assignment("sert_activity", "SERT activity", "1",
                "(1 + sert_cyt_gain * neuroinflammation) * (1 - sert_inhibition)",
                "Serotonin transporter activity relative to healthy."),
+    Assignment("serotonin_signalling", "Serotonergic signalling", "1",
+               "1 + (1 + ht_receptor_k) * (serotonin - 1) / (serotonin + ht_receptor_k)",
+               "Postsynaptic serotonin receptor signalling relative to healthy: receptor occupancy "
+               "serotonin / (serotonin + ht_receptor_k), rescaled to 1 at healthy serotonin and to a slope of 1 "
+               "there; it saturates at 2 + ht_receptor_k however high serotonin goes."),
     Assignment("serotonin_synthesis", "Serotonin synthesis", "1",
                "bh4 * (tryptophan_brain / trp_brain_ref) * (1 + tph_km_rel)"
                " / (tryptophan_brain / trp_brain_ref + tph_km_rel)",

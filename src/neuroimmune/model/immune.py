@@ -7,7 +7,9 @@ tolerance. Primary-response cytokines (TNF-alpha, IL-1beta) follow NF-kB
 after a transcription/translation step; secondary-response cytokines (IL-6,
 IL-10) need a further protein-synthesis-dependent step, which is why they peak
 later. Autocrine TNF-alpha feeds back on NF-kB, steepening the endotoxin
-dose-response. Interferon signalling adds IL-6 directly. IL-6 drives a hepatic
+dose-response. Interferon signalling adds IL-6 directly, and adipose tissue
+adds IL-6 in proportion to body-fat mass (``adiposity``, 1 in the reference
+adult; set from BMI for virtual patients). IL-6 drives a hepatic
 acute-phase programme that makes CRP (plasma half-life about 19 h).
 
 Named inputs are where other subsystems act: ``nfkb_inhibition_ppar`` and
@@ -92,6 +94,12 @@ PARAMETERS = (
        "IL-10 secretion per unit secondary-response activity."),
     _P("k_il10", 0.694934, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
+    _P("adipose_il6_release", 1.55, "pg/mL/h", (0.0, 5.0),
+       "assumed: adipose tissue releases IL-6 into the circulation (venous 6.71 against arterial 2.27 pg/mL "
+       "across subcutaneous fat, and arterial IL-6 correlated with BMI, Spearman r 0.48; "
+       "doi:10.1210/jcem.82.12.4450); a share of about 30% of resting plasma IL-6 is often quoted from that "
+       "study but was not read there; 0.3 x k_il6 x 1.5 pg/mL",
+       "IL-6 released by the adipose tissue of the reference adult (adiposity 1); the rest scales with fat mass."),
     _P("il6r_clearance_share", 0.5, "1", (0.0, 0.9),
        "assumed: IL-6 is cleared partly through its receptor, so IL-6 receptor blockade raises plasma IL-6 "
        "(direction as reported for tocilizumab; size not read)",
@@ -171,8 +179,8 @@ STATES = (
     State("il1b", "IL-1beta", "pg/mL", 1.2, "v_il1b * primary_response - k_il1b * il1b", "Plasma IL-1beta.",
           ("http://identifiers.org/uniprot:P01584",)),
     State("il6", "IL-6", "pg/mL", 1.5,
-          "v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) * pge2_il6_factor"
-          " + il6_ifn_gain * ifn_signal) + myokine_il6_release"
+          "max(v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) * pge2_il6_factor"
+          " + il6_ifn_gain * ifn_signal) + adipose_il6_release * (adiposity - 1), 0 * adipose_il6_release) + myokine_il6_release"
           " - k_il6 * (1 - il6r_clearance_share * il6_signalling_block) * il6", "Plasma IL-6.",
           ("http://identifiers.org/uniprot:P05231",)),
     State("il10", "IL-10", "pg/mL", 8.0,
@@ -214,6 +222,9 @@ INPUTS = (
     Input("il6_signalling_block", "1", "Fraction of IL-6 receptor signalling blocked.", 0.0, (0.0, 0.9999)),
     Input("pge2_il6_factor", "1", "IL-6 secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
     Input("pge2_tnf_factor", "1", "TNF-alpha secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
+    Input("adiposity", "1",
+          "Body-fat mass relative to the reference adult (1 at BMI 25; set from a virtual patient's BMI, "
+          "neuroimmune.trials.covariates).", 1.0, (0.3, 4.0)),
     Input("myokine_il6_release", "pg/mL/h", "IL-6 released by exercising muscle.", 0.0, (0.0, 1000.0)),
     Input("myokine_il10_release", "pg/mL/h", "IL-10 released after myokine IL-6.", 0.0, (0.0, 1000.0)),
 )

@@ -86,7 +86,7 @@ PARAMETERS = (
 
 ASSIGNMENTS = (
     Assignment("plasticity_target", "Plasticity target", "1",
-               "pl_scale * plasticity_support * (1 + pl_serotonin_gain * (serotonin - 1))"
+               "pl_scale * plasticity_support * (1 + pl_serotonin_gain * (serotonin_signalling - 1))"
                " * (1 + pl_net_gain * net_inhibition + pl_synapse_gain * synaptogenesis"
                " + plasticity_support_lifestyle * max(0, 1 - plasticity))"
                " / (1 + pl_cortisol_gain * (cortisol_daily / pl_cortisol_k)^pl_cortisol_hill"
@@ -116,7 +116,7 @@ STATES = (
 
 INPUTS = (
     Input("cortisol_daily", "nmol/L", "Day-averaged free cortisol (HPA subsystem)."),
-    Input("serotonin", "1", "Extracellular serotonin (brain subsystem)."),
+    Input("serotonin_signalling", "1", "Postsynaptic serotonin receptor signalling (brain subsystem)."),
     Input("neuroinflammation", "1", "Microglial activation (brain subsystem)."),
     Input("quinolinic_acid", "nmol/L", "CSF quinolinic acid (brain subsystem)."),
     Input("quin_ref", "nmol/L", "Healthy CSF quinolinic acid (brain subsystem)."),

@@ -87,12 +87,12 @@ def _logistic(x: str) -> str:
 _DRIVES = {
     "sym_sickness": "w_sick_inflammation * neuroinflammation + w_sick_cytokine * cytokine_index",
     "sym_anxiety": "w_anx_stress * stress_appraisal * stress_external + w_anx_inflammation * neuroinflammation"
-                   " + w_anx_serotonin * (1 - serotonin)",
+                   " + w_anx_serotonin * (1 - serotonin_signalling)",
     "sym_sleep": "w_sleep_inflammation * neuroinflammation + w_sleep_cortisol * (1 - hippocampal_restraint)"
                  " + w_sleep_mood * sym_mood",
     "sym_anhedonia": "w_anh_dopamine * (1 - dopamine * (1 + dat_dopamine_gain * dat_inhibition))"
                      " + w_anh_plasticity * (1 - plasticity)",
-    "sym_mood": "w_mood_serotonin * (1 - serotonin) + w_mood_plasticity * (1 - plasticity)"
+    "sym_mood": "w_mood_serotonin * (1 - serotonin_signalling) + w_mood_plasticity * (1 - plasticity)"
                 " + w_mood_quin * (quinolinic_acid / quin_ref - 1)",
     "sym_cognition": "w_cog_plasticity * (1 - plasticity) + w_cog_inflammation * neuroinflammation"
                      " + w_cog_quin * (quinolinic_acid / quin_ref - 1)",
@@ -146,7 +146,7 @@ ASSIGNMENTS = (
 INPUTS = (
     Input("neuroinflammation", "1", "Microglial activation (brain subsystem)."),
     Input("cytokine_index", "1", "Circulating cytokine index (immune subsystem)."),
-    Input("serotonin", "1", "Extracellular serotonin (brain subsystem)."),
+    Input("serotonin_signalling", "1", "Postsynaptic serotonin receptor signalling (brain subsystem)."),
     Input("dopamine", "1", "Dopamine synthesis capacity (brain subsystem)."),
     Input("plasticity", "1", "Neuroplasticity (plasticity subsystem)."),
     Input("hippocampal_restraint", "1", "Hippocampal restraint of the HPA axis (plasticity subsystem)."),

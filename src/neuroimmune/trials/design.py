@@ -38,25 +38,29 @@ class _Strict(BaseModel):
 
 
 class Distribution(_Strict):
-    """Between-person variability of one parameter: log-normal (median, sd_log), normal or uniform."""
+    """Between-person variability of one parameter or covariate: log-normal (median, sd_log), normal
+    (mean, sd), uniform (low, high) or, for sex only, bernoulli (p, the share of men)."""
 
-    dist: Literal["lognormal", "normal", "uniform"]
+    dist: Literal["lognormal", "normal", "uniform", "bernoulli"]
     median: float | None = None
     sd_log: float | None = Field(default=None, ge=0)
     mean: float | None = None
     sd: float | None = Field(default=None, ge=0)
     low: float | None = None
     high: float | None = None
+    p: float | None = Field(default=None, ge=0, le=1)
 
 
 class Population(_Strict):
-    """Who is screened: how many, the seed, inputs held before the trial, parameter distributions."""
+    """Who is screened: how many, the seed, inputs held before the trial, parameter and covariate
+    (age, sex, BMI) distributions."""
 
     n: int = Field(ge=1, le=10_000_000)
     seed: int = 0
     phenotype: str | None = None
     baseline: dict[str, float] = Field(default_factory=dict)
     parameters: dict[str, Distribution] = Field(default_factory=dict)
+    covariates: dict[str, Distribution] = Field(default_factory=dict)
 
 
 class Criterion(_Strict):
@@ -161,11 +165,19 @@ def load_design(spec: str | Path | dict[str, Any]) -> TrialDesign:
         raise ScenarioError(_format(err, source)) from None
 
 
-def _check_distribution(name: str, d: Distribution, bounds: tuple[float, float], field: str) -> None:
-    need = {"lognormal": ("median", "sd_log"), "normal": ("mean", "sd"), "uniform": ("low", "high")}[d.dist]
+def _check_fields(d: Distribution, field: str) -> None:
+    need = {"lognormal": ("median", "sd_log"), "normal": ("mean", "sd"), "uniform": ("low", "high"),
+            "bernoulli": ("p",)}[d.dist]
     for key in need:
         if getattr(d, key) is None:
             raise ScenarioError(f"{field}.{key}: a {d.dist} distribution needs {' and '.join(need)}")
+
+
+def _check_distribution(name: str, d: Distribution, bounds: tuple[float, float], field: str) -> None:
+    _check_fields(d, field)
+    if d.dist == "bernoulli":
+        raise ScenarioError(f"{field}.dist: 'bernoulli' draws 0 or 1 and is for the covariate sex "
+                            f"(population.covariates); use lognormal, normal or uniform for {name}")
     lo, hi = bounds
     centre = d.median if d.dist == "lognormal" else d.mean if d.dist == "normal" else None
     if d.dist == "lognormal" and d.median is not None and d.median <= 0:
@@ -177,8 +189,23 @@ def _check_distribution(name: str, d: Distribution, bounds: tuple[float, float],
                             f"the plausible range of {name}, [{lo:g}, {hi:g}]")
 
 
-def _scale_range(variable: str) -> tuple[float, float] | None:
-    return (0.0, float(SCALES[variable].max_total)) if variable in SCALES else None
+def _known_range(variable: str) -> tuple[float, float] | None:
+    """The range of a rating scale or a covariate (None for a model variable)."""
+    from neuroimmune.trials.covariates import COVARIATES
+
+    if variable in SCALES:
+        return 0.0, float(SCALES[variable].max_total)
+    return COVARIATES[variable][1] if variable in COVARIATES else None
+
+
+def _check_baseline_variable(model: Model, name: str, covariates: dict[str, Distribution], *, field: str) -> None:
+    """A baseline variable is a model variable or a covariate this population draws."""
+    if name in covariates:
+        return
+    if name in ("age", "sex", "bmi"):
+        raise ScenarioError(f"{field}: {name!r} is a covariate this population does not draw; add it under "
+                            "population.covariates (or use a phenotype that draws it)")
+    resolve_variable(model, name, field=field)
 
 
 def check_design(design: TrialDesign, model: Model) -> None:
@@ -186,13 +213,22 @@ def check_design(design: TrialDesign, model: Model) -> None:
     duration = design.duration.to("h")
     params = {p.id: p.bounds for p in model.parameters}
     inputs = {i.id: i.bounds for i in model.exogenous_inputs}
-    from neuroimmune.trials.phenotypes import population_parameters  # phenotypes build on this module
+    from neuroimmune.trials.covariates import check_covariate  # these build on this module
+    from neuroimmune.trials.phenotypes import population_covariates, population_parameters
 
     for name, dist in population_parameters(design.population).items():
         field = f"population.parameters.{name}"
         if name not in params and name not in inputs:
             raise ScenarioError(f"{field}: {name!r} is not a model parameter or input")
         _check_distribution(name, dist, params.get(name) or inputs[name] or (float("-inf"), float("inf")), field)
+    covariates = population_covariates(design.population)
+    for name, dist in covariates.items():
+        field = f"population.covariates.{name}"
+        _check_fields(dist, field)
+        check_covariate(name, dist, field)
+    if "bmi" in covariates and "adiposity" in population_parameters(design.population):
+        raise ScenarioError("population.parameters.adiposity: adiposity is set from the covariate bmi here; "
+                            "give one or the other")
     for name, value in design.population.baseline.items():
         field = f"population.baseline.{name}"
         if name not in inputs:
@@ -202,12 +238,12 @@ def check_design(design: TrialDesign, model: Model) -> None:
             raise ScenarioError(f"{field}: value {value:g} outside the allowed range [{lo:g}, {hi:g}]")
     for i, crit in enumerate(design.inclusion):
         field = f"inclusion[{i}]"
-        resolve_variable(model, crit.variable, field=f"{field}.variable")
+        _check_baseline_variable(model, crit.variable, covariates, field=f"{field}.variable")
         if crit.min is None and crit.max is None:
             raise ScenarioError(f"{field}: give min, max or both")
         if crit.min is not None and crit.max is not None and crit.min > crit.max:
             raise ScenarioError(f"{field}: min {crit.min:g} is above max {crit.max:g}; no patient can qualify")
-        rng = _scale_range(crit.variable)
+        rng = _known_range(crit.variable)
         if rng and ((crit.min is not None and crit.min > rng[1]) or (crit.max is not None and crit.max < rng[0])):
             raise ScenarioError(f"{field}: {crit.variable} runs from {rng[0]:g} to {rng[1]:g}; no patient can "
                                 f"qualify with min={crit.min} and max={crit.max}")
@@ -269,7 +305,7 @@ def check_design(design: TrialDesign, model: Model) -> None:
                 if bound is not None and not 0 <= bound <= top:
                     raise ScenarioError(f"{field}.{key}: {bound:g} lies outside the {scale} range [0, {top}]")
     if design.strata is not None:
-        resolve_variable(model, design.strata.variable, field="strata.variable")
+        _check_baseline_variable(model, design.strata.variable, covariates, field="strata.variable")
         bands = list(design.strata.bands)
         if len(bands) < 3 or bands != sorted(set(bands)):
             raise ScenarioError(f"strata.bands: give at least three increasing edges (two bands); got {bands}")

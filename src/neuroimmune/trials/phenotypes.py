@@ -1,9 +1,10 @@
 """Phenotypes of virtual patients (healthy, depression with and without inflammation, anxiety,
 treatment-resistant depression) declared as data in ``data/phenotypes.yaml``.
 
-A phenotype is a set of parameter and input distributions, each with its source. A trial
-design names one under ``population.phenotype``; the design's own ``parameters`` override
-the phenotype's, entry by entry.
+A phenotype is a set of parameter and input distributions and of covariate distributions
+(age, sex, BMI: :mod:`neuroimmune.trials.covariates`), each with its source. A trial design
+names one under ``population.phenotype``; the design's own ``parameters`` and ``covariates``
+override the phenotype's, entry by entry.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import yaml
 from neuroimmune.errors import ScenarioError
 from neuroimmune.trials.design import Distribution, Population
 
-__all__ = ["Phenotype", "load_phenotypes", "population_parameters"]
+__all__ = ["Phenotype", "load_phenotypes", "population_covariates", "population_parameters"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Phenotype:
     description: str
     parameters: dict[str, Distribution]
     sources: dict[str, str]
+    covariates: dict[str, Distribution]
 
 
 def load_phenotypes() -> dict[str, Phenotype]:
@@ -35,23 +37,35 @@ def load_phenotypes() -> dict[str, Phenotype]:
     text = resources.files("neuroimmune.trials").joinpath("data/phenotypes.yaml").read_text(encoding="utf-8")
     out = {}
     for name, raw in yaml.safe_load(text).items():
-        params, sources = {}, {}
-        for pid, spec in raw["parameters"].items():
-            spec = dict(spec)
-            sources[pid] = spec.pop("source")
-            params[pid] = Distribution.model_validate(spec)
-        out[name] = Phenotype(name, raw["description"], params, sources)
+        params, sources, covariates = {}, {}, {}
+        for section, into in (("parameters", params), ("covariates", covariates)):
+            for pid, spec in (raw.get(section) or {}).items():
+                spec = dict(spec)
+                sources[pid] = spec.pop("source")
+                into[pid] = Distribution.model_validate(spec)
+        out[name] = Phenotype(name, raw["description"], params, sources, covariates)
     return out
+
+
+def _phenotype(population: Population) -> Phenotype:
+    known = load_phenotypes()
+    if population.phenotype not in known:
+        close = difflib.get_close_matches(str(population.phenotype), known, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ScenarioError(f"population.phenotype: unknown phenotype {population.phenotype!r}{hint}; "
+                            f"choose from {', '.join(known)}")
+    return known[population.phenotype]
 
 
 def population_parameters(population: Population) -> dict[str, Distribution]:
     """The distributions a population is drawn from: its phenotype's, then its own on top."""
     if population.phenotype is None:
         return dict(population.parameters)
-    known = load_phenotypes()
-    if population.phenotype not in known:
-        close = difflib.get_close_matches(population.phenotype, known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ScenarioError(f"population.phenotype: unknown phenotype {population.phenotype!r}{hint}; "
-                            f"choose from {', '.join(known)}")
-    return known[population.phenotype].parameters | dict(population.parameters)
+    return _phenotype(population).parameters | dict(population.parameters)
+
+
+def population_covariates(population: Population) -> dict[str, Distribution]:
+    """The covariate distributions (age, sex, BMI) of a population: its phenotype's, then its own."""
+    if population.phenotype is None:
+        return dict(population.covariates)
+    return _phenotype(population).covariates | dict(population.covariates)

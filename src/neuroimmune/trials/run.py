@@ -1,7 +1,11 @@
 """Run a trial design: screen, randomise, simulate each arm, rate, drop out, analyse and report.
 
 The trial starts at 00:00 of day 0 from each patient's own circadian steady state (with
-the population's baseline inputs); ratings are made at 08:00 on each visit day. Every
+the population's baseline inputs); ratings are made at 08:00 on each visit day. Inclusion
+criteria on a rating scale apply to the rater's score at the baseline visit (rater noise
+included, the same rating the arm records as baseline), as in a real trial, so patients
+let in by a high draw score lower later (regression to the mean); criteria on biomarkers
+apply to the model's value. Every
 random draw (parameters, allocation, rater noise, dropout) comes from a stream keyed by
 the population seed and the patient's index, and arms are simulated in resumable chunks,
 so the same design and seed give the same numbers whatever the chunk size, worker count
@@ -26,11 +30,12 @@ import pandas as pd
 
 from neuroimmune.api import model_for_scenario, simulate
 from neuroimmune.errors import NeuroimmuneError, ScenarioError
+from neuroimmune.model.scales import SCALES
 from neuroimmune.ratings import RATING_INPUTS, rate
 from neuroimmune.scenarios.registry import load_scenario
 from neuroimmune.trials.analysis import compare_binary, compare_continuous, interaction_test
 from neuroimmune.trials.design import TrialDesign, check_design
-from neuroimmune.trials.population import sample_population
+from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.report import write_report
 
 __all__ = ["TrialResult", "run_trial"]
@@ -115,19 +120,28 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     screen_model = model_for_scenario(load_scenario(_scenario(design, f"{design.name}-screening", (), run_h)))
     check_design(design, screen_model)
     population = sample_population(design.population, screen_model)
+    covariates = sample_covariates(design.population)
     ids = list(population.index)
     report = progress or (lambda stage, done, total: None)
 
     # --- screening: baseline values at 08:00 of day 0 ---------------------------------------
     crit_vars = [c.variable for c in design.inclusion]
+    rated = [v for v in dict.fromkeys(crit_vars) if v in SCALES]  # scales are rated, with rater noise
     extra = [design.strata.variable] if design.strata else []
     bio = [e.variable for e in design.endpoints if e.type == "biomarker_change" and e.variable]
-    screen_outputs = list(dict.fromkeys([*crit_vars, *extra, *bio])) or [scale]
+    simulated = [v for v in (*crit_vars, *extra) if v not in covariates.columns]  # covariates are drawn, not simulated
+    screen_outputs = list(dict.fromkeys([*simulated, *bio, *(RATING_INPUTS if rated else ())])) or [scale]
     screen = simulate(_scenario(design, f"{design.name}-screening", (), RATING_HOUR + 1), patients=population,
                       outputs=screen_outputs, times=[RATING_HOUR], workers=workers, backend=backend,
                       scheduler=scheduler, checkpoint_dir=out / "checkpoints" / "screening",
                       progress=lambda d, n: report("screening", d, n))
     baseline = pd.DataFrame(screen.values[:, 0, :], index=ids, columns=screen.variables)
+    for sc in rated:  # the rater's score at the baseline visit: the same draw the arm's day-0 rating makes
+        totals = rate(screen, sc, times_h=[RATING_HOUR], item_noise_sd=design.rater_noise,
+                      seed=design.population.seed, patient_keys=list(range(len(ids))))
+        baseline[sc] = totals.set_index("patient")["total"].reindex(ids).to_numpy(dtype=float)
+    for name in covariates.columns:
+        baseline[name] = covariates[name]
     ok = pd.Series([s == "ok" for s in screen.status], index=ids)
     eligible = ok.copy()
     for crit in design.inclusion:
@@ -143,7 +157,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     allocation = _allocate(design, included)
 
     # --- each arm ----------------------------------------------------------------------------
-    outputs = list(dict.fromkeys([*RATING_INPUTS, *extra, *bio]))
+    outputs = list(dict.fromkeys([*RATING_INPUTS, *(v for v in extra if v not in covariates.columns), *bio]))
     scales = list(dict.fromkeys([scale, *(e.scale for e in design.endpoints
                                           if e.scale and e.type != "biomarker_change")]))
     rows = []
@@ -177,6 +191,8 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
             for var in bio:  # visits start with day 0, the baseline
                 for v_h, t in zip(visits_h, rating_times):
                     row[f"{var}_{v_h / 24:g}d"] = float(res.series(var, patient=k)[list(rating_times).index(t)])
+            for name in covariates.columns:
+                row[name] = float(covariates.loc[pid, name])
             if extra:
                 row[f"{extra[0]}_baseline"] = float(baseline.loc[pid, extra[0]])
             for var in crit_vars:  # the model's values the inclusion criteria were applied to
