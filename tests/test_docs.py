@@ -22,3 +22,13 @@ def test_treatment_reference_is_up_to_date(model):
 
     committed = (ROOT / "docs" / "treatments.md").read_text(encoding="utf-8")
     assert committed == treatment_reference_markdown(model), "run `python scripts/generate_docs.py` and commit docs/"
+
+
+def test_the_design_in_docs_trials_passes_the_checks(model):
+    import yaml
+
+    from neuroimmune.trials.design import check_design, load_design
+
+    text = (ROOT / "docs" / "trials.md").read_text(encoding="utf-8")
+    block = text.split("## A design\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    check_design(load_design(yaml.safe_load(block)), model)  # raises on any mistake

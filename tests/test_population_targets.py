@@ -37,7 +37,7 @@ def test_cohorts_keep_patients_by_their_case_definition(runs):
     depressed, controls = runs.cohort("depressed"), runs.cohort("controls")
     assert len(depressed["hamd17"]) >= 8 and (depressed["hamd17"] >= 14).all()
     assert len(controls["hamd17"]) >= 8 and (controls["hamd17"] <= 7).all()
-    assert set(depressed) == {"hamd17", "crp", "il6", "cortisol"}
+    assert set(depressed) == {"hamd17", "crp", "il6", "cortisol", "age", "sex", "bmi"}  # outputs and covariates
 
 
 def test_cohort_statistics_match_an_independent_computation(runs):
@@ -61,6 +61,26 @@ def test_cohort_statistics_match_an_independent_computation(runs):
         a, b, c, d = a + 0.5, b + 0.5, c + 0.5, d + 0.5
     assert evaluate_population(measure(kind="odds_ratio", case="depressed", control="controls", variable="crp",
                                        above=1), runs) == pytest.approx(a * d / (b * c))
+
+
+def test_covariate_odds_ratio_matches_an_independent_computation(runs):
+    adults = runs.cohort("adults")
+    assert len(adults["crp"]) == 16  # everyone kept
+    for sex in (None, 0, 1):
+        mask = np.ones(16, dtype=bool) if sex is None else adults["sex"] == sex
+        exposed, reference = mask & (adults["bmi"] >= 25.5), mask & (adults["bmi"] < 25.5)
+        high = adults["crp"] > 1.5
+        m = measure(kind="covariate_odds_ratio", cohort="adults", variable="crp", above=1.5, covariate="bmi",
+                    exposed=[25.5, 100], reference=[0, 25.5], **({} if sex is None else {"sex": sex}))
+        value = evaluate_population(m, runs)
+        if exposed.sum() < 2 or reference.sum() < 2:
+            assert math.isnan(value)
+            continue
+        a, c = int((high & exposed).sum()), int((high & reference).sum())
+        b, d = int(exposed.sum()) - a, int(reference.sum()) - c
+        if 0 in (a, b, c, d):
+            a, b, c, d = a + 0.5, b + 0.5, c + 0.5, d + 0.5
+        assert value == pytest.approx(a * d / (b * c))
 
 
 def test_trial_statistics_are_read_from_the_trial_summary(runs):
@@ -107,6 +127,14 @@ def test_a_scorecard_folder_is_reused_by_a_rerun_and_cleared_for_another_size(mo
     ({"above": None}, "population.above (the threshold) is required for kind share"),
     ({"kind": "median"}, "population.kind must be one of"),
     ({"colour": "red"}, "unknown population field(s) ['colour']"),
+    ({"kind": "covariate_odds_ratio", "covariate": "height", "exposed": [30, 100], "reference": [0, 25]},
+     "population.covariate must be age or bmi"),
+    ({"kind": "covariate_odds_ratio", "covariate": "bmi", "reference": [0, 25]},
+     "population.exposed and population.reference"),
+    ({"kind": "covariate_odds_ratio", "covariate": "bmi", "exposed": [30, 20], "reference": [0, 25]},
+     "population.exposed must be an increasing pair"),
+    ({"kind": "covariate_odds_ratio", "covariate": "bmi", "exposed": [30, 100], "reference": [0, 25], "sex": 2},
+     "population.sex must be 1 (men) or 0 (women)"),
 ])
 def test_cohort_measure_mistakes_are_named(change, message):
     data = {"kind": "share", "cohort": "depressed", "variable": "crp", "above": 3} | change

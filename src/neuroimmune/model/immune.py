@@ -94,11 +94,10 @@ PARAMETERS = (
        "IL-10 secretion per unit secondary-response activity."),
     _P("k_il10", 0.694934, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
-    _P("adipose_il6_release", 1.55, "pg/mL/h", (0.0, 5.0),
-       "assumed: adipose tissue releases IL-6 into the circulation (venous 6.71 against arterial 2.27 pg/mL "
-       "across subcutaneous fat, and arterial IL-6 correlated with BMI, Spearman r 0.48; "
-       "doi:10.1210/jcem.82.12.4450); a share of about 30% of resting plasma IL-6 is often quoted from that "
-       "study but was not read there; 0.3 x k_il6 x 1.5 pg/mL",
+    _P("adipose_il6_release", 1.29, "pg/mL/h", (0.0, 5.0),
+       "doi:10.1001/jama.282.22.2131; adipose tissue is estimated to produce about 25% of systemic IL-6 in "
+       "vivo (Visser 1999, citing Mohamed-Ali 1997, doi:10.1210/jcem.82.12.4450: venous 6.71 against arterial "
+       "2.27 pg/mL across subcutaneous fat, arterial IL-6 correlated with BMI, r 0.48); 0.25 x k_il6 x 1.5 pg/mL",
        "IL-6 released by the adipose tissue of the reference adult (adiposity 1); the rest scales with fat mass."),
     _P("il6r_clearance_share", 0.5, "1", (0.0, 0.9),
        "assumed: IL-6 is cleared partly through its receptor, so IL-6 receptor blockade raises plasma IL-6 "

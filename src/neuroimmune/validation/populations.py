@@ -24,7 +24,7 @@ from neuroimmune.api import simulate
 from neuroimmune.model.compose import Model
 from neuroimmune.trials.analysis import compare_binary, compare_continuous
 from neuroimmune.trials.design import Population, load_design
-from neuroimmune.trials.population import sample_population
+from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.run import RATING_HOUR, run_trial
 from neuroimmune.validation.population_measures import PopulationMeasure, load_populations
 
@@ -85,6 +85,8 @@ class PopulationRuns:
                            patients=patients, outputs=outputs, times=[RATING_HOUR], workers=self.workers,
                            checkpoint_dir=folder)
             values = {v: res.values[:, 0, i] for i, v in enumerate(res.variables)}
+            covariates = sample_covariates(population)
+            values |= {c: covariates[c].to_numpy(dtype=float) for c in covariates.columns}
             keep = np.array([s == "ok" for s in res.status])
             for var, bounds in where.items():
                 if "min" in bounds:
@@ -133,6 +135,20 @@ def _trial_value(m: PopulationMeasure, summary: dict[str, Any]) -> float:
     return math.nan if value is None else float(value)
 
 
+def _covariate_odds_ratio(m: PopulationMeasure, cohort: dict[str, np.ndarray]) -> float:
+    """Odds of ``variable > above`` in the exposed covariate band over the reference band (within sex)."""
+    values, cov = cohort[m.variable], cohort[m.covariate]
+    mask = np.ones(len(values), dtype=bool) if m.sex is None else cohort["sex"] == m.sex
+    assert m.exposed is not None and m.reference is not None
+    exposed = mask & (cov >= m.exposed[0]) & (cov < m.exposed[1])
+    reference = mask & (cov >= m.reference[0]) & (cov < m.reference[1])
+    if exposed.sum() < 2 or reference.sum() < 2:
+        return math.nan
+    high = values > m.above
+    return compare_binary(int((high & exposed).sum()), int(exposed.sum()), int((high & reference).sum()),
+                          int(reference.sum())).odds_ratio
+
+
 def evaluate_population(m: PopulationMeasure, runs: PopulationRuns) -> float:
     """The model's value of a population measure (NaN when it cannot be formed, e.g. an empty arm)."""
     if m.kind == "trial":
@@ -140,6 +156,8 @@ def evaluate_population(m: PopulationMeasure, runs: PopulationRuns) -> float:
     if m.kind == "share":
         values = runs.cohort(m.cohort)[m.variable]
         return float(np.mean(values > m.above)) if len(values) else math.nan
+    if m.kind == "covariate_odds_ratio":
+        return _covariate_odds_ratio(m, runs.cohort(m.cohort))
     case, control = runs.cohort(m.case)[m.variable], runs.cohort(m.control)[m.variable]
     if len(case) < 2 or len(control) < 2:
         return math.nan
