@@ -113,10 +113,10 @@ def _population_lines(scores: Sequence[Score], population_runs: PopulationRuns |
     if population_runs is None or not scored:
         return []
     size = (f"{population_runs.size} patients each" if population_runs.size
-            else "the sizes declared there (200 patients drawn per cohort and screened per trial)")
+            else "the sizes declared there (200 patients drawn per cohort and screened per trial; 400 for adults)")
     links = ", ".join(f"[{name}]({(folder / 'report.html').relative_to(out)})"
                       for name, folder in population_runs.trial_dirs.items())
-    text = ("Population targets (rows B, E and G; *model: cohort ...* or *model: virtual trial ...* in their "
+    text = ("Population targets (rows A, B, E and G; *model: cohort ...* or *model: virtual trial ...* in their "
             f"condition) are scored on virtual cohorts and trials declared in `validation/populations.yaml`, with "
             f"{size}; a proportion from about 100 virtual patients carries a sampling error of about ±0.1 (95%). "
             f"Trial reports: {links}.")
