@@ -66,6 +66,18 @@ def test_rating_noise_is_reproducible_and_bounded(interferon):
         rate(interferon, "hamd17", times_h=[10_000.0])
 
 
+def test_rater_noise_comes_from_the_patients_own_ratings_stream(interferon):
+    """Item k at time t gets the next normal draw of numpy's generator keyed (seed, 3, patient key);
+    no other kind of draw (allocation is keyed (seed, 2)) shares it."""
+    t = 90 * 24
+    got = rate(interferon, "hamd17", times_h=[t], item_noise_sd=0.7, seed=3, patient_keys=[2]).iloc[0]
+    rng = np.random.default_rng([3, 3, 2])
+    items = expected_items(interferon, "hamd17")
+    for item in SCALES["hamd17"].items:
+        mean = float(np.interp(t, items["time_h"], items[item.name]))
+        assert got[item.name] == int(np.clip(np.rint(mean + rng.normal(0.0, 0.7)), 0, item.max_score))
+
+
 def test_depression_outlasts_a_long_stress_but_not_a_short_one():
     """anchors.md case 3 in this model's terms: a critical stress duration and hysteresis."""
     def hamd_after(weeks):

@@ -17,6 +17,7 @@ from neuroimmune.errors import NeuroimmuneError
 from neuroimmune.model.scales import DIMENSIONS, SCALES
 from neuroimmune.model.symptoms import RAPID_RELIEF
 from neuroimmune.results import SimulationResult
+from neuroimmune.streams import RATINGS, stream
 
 #: What a rating reads from a result: the latent dimensions, and the rapid relief of some of them.
 RATING_INPUTS = (*DIMENSIONS, "rapid_relief")
@@ -50,9 +51,10 @@ def rate(result: SimulationResult, scale: str, *, times_h: list[float] | np.ndar
     """Integer item ratings and totals at ``times_h`` for every patient, with rater noise.
 
     ``item_noise_sd`` is the standard deviation of rater error per item, in item points.
-    Each patient's rater noise comes from its own stream, keyed by ``seed`` and the patient's
-    key (its position in the result unless ``patient_keys`` gives others, e.g. its index in a
-    whole trial), so a patient's ratings do not depend on who else is in the result.
+    Each patient's rater noise comes from its own stream (:mod:`neuroimmune.streams`), keyed by
+    ``seed`` and the patient's key (its position in the result unless ``patient_keys`` gives
+    others, e.g. its index in a whole trial), so a patient's ratings do not depend on who else is
+    in the result.
     Returns a tidy table: patient, time_h, scale, total, and one column per item.
     """
     if item_noise_sd < 0:
@@ -62,7 +64,7 @@ def rate(result: SimulationResult, scale: str, *, times_h: list[float] | np.ndar
         raise NeuroimmuneError(f"patient_keys: give one key per patient ({len(result.patients)}); got {len(keys)}")
     rows = []
     for p, pid in enumerate(result.patients):
-        rng = np.random.default_rng([seed, keys[p]])
+        rng = stream(seed, RATINGS, keys[p])
         expected = expected_items(result, scale, patient=p)
         for t in np.asarray(times_h, dtype=float):
             if not result.times[0] <= t <= result.times[-1]:

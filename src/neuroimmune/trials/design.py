@@ -200,9 +200,11 @@ def _known_range(variable: str) -> tuple[float, float] | None:
 
 def _check_baseline_variable(model: Model, name: str, covariates: dict[str, Distribution], *, field: str) -> None:
     """A baseline variable is a model variable or a covariate this population draws."""
+    from neuroimmune.trials.covariates import COVARIATES
+
     if name in covariates:
         return
-    if name in ("age", "sex", "bmi"):
+    if name in COVARIATES:
         raise ScenarioError(f"{field}: {name!r} is a covariate this population does not draw; add it under "
                             "population.covariates (or use a phenotype that draws it)")
     resolve_variable(model, name, field=field)

@@ -14,12 +14,11 @@ import pandas as pd
 
 from neuroimmune.model.compose import Model
 from neuroimmune.trials.design import Distribution, Population
+from neuroimmune.streams import COVARIATES, PARAMETERS, stream
 from neuroimmune.trials.covariates import covariate_parameters, draw_covariate
 from neuroimmune.trials.phenotypes import population_covariates, population_parameters
 
 __all__ = ["patient_ids", "sample_covariates", "sample_population"]
-
-_STREAM_PARAMETERS, _STREAM_COVARIATES = 1, 5
 
 
 def patient_ids(n: int) -> list[str]:
@@ -40,7 +39,7 @@ def sample_covariates(population: Population) -> pd.DataFrame:
     names = sorted(distributions)
     rows = []
     for index in range(population.n if names else 0):
-        rng = np.random.default_rng([population.seed, _STREAM_COVARIATES, index])
+        rng = stream(population.seed, COVARIATES, index)
         rows.append({name: draw_covariate(rng, name, distributions[name]) for name in names})
     index = pd.Index(patient_ids(population.n), name="patient")
     return pd.DataFrame(rows, index=index, columns=names) if names else pd.DataFrame(index=index)
@@ -54,7 +53,7 @@ def sample_population(population: Population, model: Model) -> pd.DataFrame:
     names = sorted(distributions)
     rows = []
     for index in range(population.n):
-        rng = np.random.default_rng([population.seed, _STREAM_PARAMETERS, index])
+        rng = stream(population.seed, PARAMETERS, index)
         row = {}
         for name in names:
             lo, hi = bounds[name] or (-np.inf, np.inf)

@@ -5,11 +5,14 @@ the population's baseline inputs); ratings are made at 08:00 on each visit day. 
 criteria on a rating scale apply to the rater's score at the baseline visit (rater noise
 included, the same rating the arm records as baseline), as in a real trial, so patients
 let in by a high draw score lower later (regression to the mean); criteria on biomarkers
-apply to the model's value. Every
-random draw (parameters, allocation, rater noise, dropout) comes from a stream keyed by
-the population seed and the patient's index, and arms are simulated in resumable chunks,
-so the same design and seed give the same numbers whatever the chunk size, worker count
-or back end, and an interrupted run picks up where it stopped.
+apply to the model's value, and criteria and strata on a covariate (age, sex, BMI) to the
+patient's drawn value, which the per-patient table keeps.
+
+Every random draw (parameters, covariates, allocation, rater noise, dropout) comes from its
+own stream keyed by the population seed (:mod:`neuroimmune.streams`), per patient where it
+is per patient, and arms are simulated in resumable chunks, so the same design and seed
+give the same numbers whatever the chunk size, worker count or back end, and an
+interrupted run picks up where it stopped.
 
 Endpoints are analysed by intention to treat with the last observation carried forward
 (a dropout keeps their last rating); the summary also counts completers.
@@ -33,6 +36,7 @@ from neuroimmune.errors import NeuroimmuneError, ScenarioError
 from neuroimmune.model.scales import SCALES
 from neuroimmune.ratings import RATING_INPUTS, rate
 from neuroimmune.scenarios.registry import load_scenario
+from neuroimmune.streams import ALLOCATION, DROPOUT, stream
 from neuroimmune.trials.analysis import compare_binary, compare_continuous, interaction_test
 from neuroimmune.trials.design import TrialDesign, check_design
 from neuroimmune.trials.population import sample_covariates, sample_population
@@ -41,7 +45,6 @@ from neuroimmune.trials.report import write_report
 __all__ = ["TrialResult", "run_trial"]
 
 RATING_HOUR = 8.0
-_STREAM_ALLOCATION, _STREAM_DROPOUT = 2, 4  # streams [seed, stream, patient]; ratings use [seed, patient]
 Progress = Callable[[str, int, int], None]
 
 
@@ -58,7 +61,7 @@ def _allocate(design: TrialDesign, included: list[int]) -> dict[int, str]:
     """Permuted-block randomisation in the allocation ratio, seeded by the population seed."""
     ratio = design.allocation or tuple(1 for _ in design.arms)
     block = [arm.name for arm, r in zip(design.arms, ratio) for _ in range(r)]
-    rng = np.random.default_rng([design.population.seed, _STREAM_ALLOCATION])
+    rng = stream(design.population.seed, ALLOCATION)
     out: dict[int, str] = {}
     for start in range(0, len(included), len(block)):
         order = list(rng.permutation(block))
@@ -99,7 +102,7 @@ def _dropout_week(design: TrialDesign, index: int, weeks: float) -> float:
     rate_ = design.dropout.per_week
     if rate_ <= 0:
         return math.inf
-    rng = np.random.default_rng([design.population.seed, _STREAM_DROPOUT, index])
+    rng = stream(design.population.seed, DROPOUT, index)
     week = float(rng.geometric(rate_)) - 0.5  # leaves during that week
     return week if week < weeks else math.inf
 
@@ -195,7 +198,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
                 row[name] = float(covariates.loc[pid, name])
             if extra:
                 row[f"{extra[0]}_baseline"] = float(baseline.loc[pid, extra[0]])
-            for var in crit_vars:  # the model's values the inclusion criteria were applied to
+            for var in crit_vars:  # the values the inclusion criteria were applied to (rated for scales)
                 row[f"{var}_screening"] = float(baseline.loc[pid, var])
             rows.append(row)
     table = pd.DataFrame(rows).set_index("patient")
