@@ -7,6 +7,7 @@ load, and that a scorecard folder is reused by a rerun and cleared for another s
 """
 
 import dataclasses
+import json
 import math
 
 import numpy as np
@@ -120,6 +121,19 @@ def test_a_scorecard_folder_is_reused_by_a_rerun_and_cleared_for_another_size(mo
     score_targets(model, targets=targets, population_runs=other)  # another size: the old run is cleared
     assert marker.read_text() != before
     assert chunks[0].stat().st_mtime_ns != stamp
+
+
+def test_a_scorecard_folder_with_chunks_of_another_run_is_rebuilt_not_an_error(model, tmp_path):
+    """Chunks written by an earlier version of the code carry another request than this run's;
+    the scorecard's own folder is emptied and the trial run again."""
+    first = PopulationRuns(model, size=10, workers=1, out_dir=tmp_path).trial("ketamine-vs-saline-24-hours")
+    manifest = tmp_path / "populations" / "trial-ketamine-vs-saline-24-hours" / "checkpoints" / "arm-saline" / \
+        "manifest.json"
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps(data | {"request": "written-by-an-older-version"}))
+    again = PopulationRuns(model, size=10, workers=1, out_dir=tmp_path).trial("ketamine-vs-saline-24-hours")
+    assert again == first
+    assert json.loads(manifest.read_text())["request"] == data["request"]
 
 
 @pytest.mark.parametrize("change, message", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "CheckpointMismatchError",
     "EngineError",
     "ModelError",
     "NeuroimmuneError",
@@ -30,6 +31,10 @@ class ScenarioError(NeuroimmuneError, ValueError):
 
 class EngineError(NeuroimmuneError, RuntimeError):
     """The simulation engine could not run a request."""
+
+
+class CheckpointMismatchError(NeuroimmuneError):
+    """A checkpoint folder holds the chunks of a different run, so resuming there would mix runs."""
 
 
 class ValidationDataError(NeuroimmuneError, ValueError):

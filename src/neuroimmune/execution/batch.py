@@ -20,7 +20,7 @@ import pandas as pd
 
 from neuroimmune.engine.options import SolverOptions
 from neuroimmune.engine.runner import ChunkResult, ChunkTask
-from neuroimmune.errors import EngineError, NeuroimmuneError
+from neuroimmune.errors import CheckpointMismatchError, EngineError
 from neuroimmune.execution.backends import choose_backend
 from neuroimmune.model.compose import Model
 from neuroimmune.scenarios.timeline import Timeline
@@ -54,7 +54,7 @@ class _Checkpoint:
         if manifest.exists():
             old = json.loads(manifest.read_text())
             if old.get("request") != request:
-                raise NeuroimmuneError(
+                raise CheckpointMismatchError(
                     f"checkpoint directory {str(directory)!r} holds a different run (request {old.get('request')}); "
                     "choose another directory or delete it"
                 )

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from neuroimmune.api import simulate
+from neuroimmune.errors import CheckpointMismatchError
 from neuroimmune.model.compose import Model
 from neuroimmune.trials.analysis import compare_binary, compare_continuous
 from neuroimmune.trials.design import Population, load_design
@@ -70,6 +71,20 @@ class PopulationRuns:
         marker.write_text(stamp)
         return folder
 
+    @staticmethod
+    def _fresh_if_stale(folder: Path | None, run: Callable[[Path | None], Any]) -> Any:
+        """Run into ``folder``; if its chunks belong to another request (e.g. written by an earlier
+        version of the code, which the folder's stamp cannot see), empty it and run again."""
+        try:
+            return run(folder)
+        except CheckpointMismatchError:
+            assert folder is not None
+            marker = (folder / "request.txt").read_text()
+            shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+            (folder / "request.txt").write_text(marker)
+            return run(folder)
+
     def cohort(self, name: str) -> dict[str, np.ndarray]:
         """Baseline values at 08:00 of the cohort's kept patients, by variable."""
         if name not in self._cohorts:
@@ -81,9 +96,10 @@ class PopulationRuns:
             where = spec.get("where", {})
             outputs = list(dict.fromkeys([*where, *self.variables]))
             folder = self._folder(f"cohort-{name}", spec)
-            res = simulate({"name": f"cohort-{name}", "duration": f"{RATING_HOUR + 1:g} h"}, model=self.model,
-                           patients=patients, outputs=outputs, times=[RATING_HOUR], workers=self.workers,
-                           checkpoint_dir=folder)
+            res = self._fresh_if_stale(folder, lambda where: simulate(
+                {"name": f"cohort-{name}", "duration": f"{RATING_HOUR + 1:g} h"}, model=self.model,
+                patients=patients, outputs=outputs, times=[RATING_HOUR], workers=self.workers,
+                checkpoint_dir=where))
             values = {v: res.values[:, 0, i] for i, v in enumerate(res.variables)}
             covariates = sample_covariates(population)
             values |= {c: covariates[c].to_numpy(dtype=float) for c in covariates.columns}
@@ -109,7 +125,8 @@ class PopulationRuns:
                 with tempfile.TemporaryDirectory(prefix=f"neuroimmune-{name}-") as tmp:
                     self._trials[name] = run_trial(load_design(spec), out_dir=tmp, workers=self.workers).summary
             else:
-                self._trials[name] = run_trial(load_design(spec), out_dir=folder, workers=self.workers).summary
+                self._trials[name] = self._fresh_if_stale(folder, lambda where: run_trial(
+                    load_design(spec), out_dir=where, workers=self.workers)).summary
                 self.trial_dirs[name] = folder
         return self._trials[name]
 
