@@ -73,16 +73,8 @@ def check_covariate(name: str, d: Distribution, field: str) -> None:
 
 def draw_covariate(rng: np.random.Generator, name: str, d: Distribution) -> float:
     """One draw, clipped to the covariate's range."""
-    if d.dist == "bernoulli":
-        return float(rng.uniform() < d.p)  # type: ignore[operator]
-    if d.dist == "lognormal":
-        value = d.median * np.exp(rng.normal(0.0, d.sd_log))  # type: ignore[operator]
-    elif d.dist == "normal":
-        value = rng.normal(d.mean, d.sd)
-    else:
-        value = rng.uniform(d.low, d.high)
     lo, hi = COVARIATES[name][1]
-    return float(np.clip(value, lo, hi))
+    return float(np.clip(d.draw(rng), lo, hi))
 
 
 def covariate_parameters(covariates: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -49,6 +50,16 @@ class Distribution(_Strict):
     low: float | None = None
     high: float | None = None
     p: float | None = Field(default=None, ge=0, le=1)
+
+    def draw(self, rng: np.random.Generator) -> float:
+        """One draw from ``rng`` (a bernoulli draw is 1.0 with probability ``p``, else 0.0)."""
+        if self.dist == "lognormal":
+            return float(self.median * np.exp(rng.normal(0.0, self.sd_log)))  # type: ignore[operator]
+        if self.dist == "normal":
+            return float(rng.normal(self.mean, self.sd))
+        if self.dist == "bernoulli":
+            return float(rng.uniform() < self.p)  # type: ignore[operator]
+        return float(rng.uniform(self.low, self.high))
 
 
 class Population(_Strict):

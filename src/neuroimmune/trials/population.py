@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from neuroimmune.model.compose import Model
-from neuroimmune.trials.design import Distribution, Population
+from neuroimmune.trials.design import Population
 from neuroimmune.streams import COVARIATES, PARAMETERS, stream
 from neuroimmune.trials.covariates import covariate_parameters, draw_covariate
 from neuroimmune.trials.phenotypes import population_covariates, population_parameters
@@ -23,14 +23,6 @@ __all__ = ["patient_ids", "sample_covariates", "sample_population"]
 
 def patient_ids(n: int) -> list[str]:
     return [f"p{i + 1:06d}" for i in range(n)]
-
-
-def _draw(rng: np.random.Generator, d: Distribution) -> float:
-    if d.dist == "lognormal":
-        return float(d.median * np.exp(rng.normal(0.0, d.sd_log)))  # type: ignore[operator]
-    if d.dist == "normal":
-        return float(rng.normal(d.mean, d.sd))
-    return float(rng.uniform(d.low, d.high))
 
 
 def sample_covariates(population: Population) -> pd.DataFrame:
@@ -45,9 +37,9 @@ def sample_covariates(population: Population) -> pd.DataFrame:
     return pd.DataFrame(rows, index=index, columns=names) if names else pd.DataFrame(index=index)
 
 
-def sample_population(population: Population, model: Model) -> pd.DataFrame:
+def sample_population(population: Population, model: Model, *, covariates: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per virtual patient (index: patient id), one column per varied parameter or input,
-    including those set by covariates (adiposity from BMI)."""
+    including those set by covariates (adiposity from BMI); pass ``covariates`` if already drawn."""
     bounds = {p.id: p.bounds for p in model.parameters} | {i.id: i.bounds for i in model.exogenous_inputs}
     distributions = population_parameters(population)
     names = sorted(distributions)
@@ -57,10 +49,10 @@ def sample_population(population: Population, model: Model) -> pd.DataFrame:
         row = {}
         for name in names:
             lo, hi = bounds[name] or (-np.inf, np.inf)
-            row[name] = float(np.clip(_draw(rng, distributions[name]), lo, hi))
+            row[name] = float(np.clip(distributions[name].draw(rng), lo, hi))
         rows.append(row)
     table = pd.DataFrame(rows, index=pd.Index(patient_ids(population.n), name="patient"), columns=names)
-    derived = covariate_parameters(sample_covariates(population))
+    derived = covariate_parameters(sample_covariates(population) if covariates is None else covariates)
     for name in derived:
         lo, hi = bounds[name] or (-np.inf, np.inf)
         table[name] = np.clip(derived[name].to_numpy(dtype=float), lo, hi)

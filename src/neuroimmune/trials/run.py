@@ -122,8 +122,8 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     run_h = duration_h + 24.0
     screen_model = model_for_scenario(load_scenario(_scenario(design, f"{design.name}-screening", (), run_h)))
     check_design(design, screen_model)
-    population = sample_population(design.population, screen_model)
     covariates = sample_covariates(design.population)
+    population = sample_population(design.population, screen_model, covariates=covariates)
     ids = list(population.index)
     report = progress or (lambda stage, done, total: None)
 

@@ -3,8 +3,9 @@
 Cohorts and trials are declared in ``populations.yaml`` (this package). A measure names one
 of them and a statistic: the share of a cohort above a threshold, an effect size or odds
 ratio between two cohorts, an odds ratio between covariate bands within one cohort (e.g.
-CRP above a threshold in obese against normal-weight adults), or a number from a trial's summary (a responder rate, an odds
-ratio, a mean difference, a standardised effect size, the share of late responders).
+CRP above a threshold in obese against normal-weight adults), or a number from a trial's
+summary (a responder rate, an odds ratio, a mean difference, a standardised effect size, the
+share of late responders).
 Names are checked when the targets are loaded, so a typo fails before anything runs.
 """
 

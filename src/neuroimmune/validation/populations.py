@@ -92,7 +92,8 @@ class PopulationRuns:
             n = self.size or int(spec["n"])
             self.progress(f"cohort {name} ({n} patients)")
             population = Population(n=n, seed=int(spec["seed"]), phenotype=spec["phenotype"])
-            patients = sample_population(population, self.model)
+            covariates = sample_covariates(population)
+            patients = sample_population(population, self.model, covariates=covariates)
             where = spec.get("where", {})
             outputs = list(dict.fromkeys([*where, *self.variables]))
             folder = self._folder(f"cohort-{name}", spec)
@@ -101,7 +102,6 @@ class PopulationRuns:
                 patients=patients, outputs=outputs, times=[RATING_HOUR], workers=self.workers,
                 checkpoint_dir=where))
             values = {v: res.values[:, 0, i] for i, v in enumerate(res.variables)}
-            covariates = sample_covariates(population)
             values |= {c: covariates[c].to_numpy(dtype=float) for c in covariates.columns}
             keep = np.array([s == "ok" for s in res.status])
             for var, bounds in where.items():
