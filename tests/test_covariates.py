@@ -47,8 +47,10 @@ def test_adipose_il6_raises_il6_and_crp_by_the_release_over_clearance(model):
     result = ni.simulate("healthy-day", patients=[{"adiposity": 1.0}, {"adiposity": 2.0}],
                          outputs=["il6", "crp", "tnf"], times=[8.0], workers=1)
     il6, crp, tnf = result.values[:, 0, 0], result.values[:, 0, 1], result.values[:, 0, 2]
-    expected = model.parameter_index["adipose_il6_release"].value / model.parameter_index["k_il6"].value
-    assert il6[1] - il6[0] == pytest.approx(expected, rel=0.1)  # extra release / clearance, little feedback
+    # adipose release at adiposity 2 is one more share of the reference production, k_il6 x il6_ref; divided by
+    # the clearance k_il6 it adds share x il6_ref to plasma IL-6 (little feedback at rest)
+    expected = model.parameter_index["adipose_il6_share"].value * model.parameter_index["il6_ref"].value
+    assert il6[1] - il6[0] == pytest.approx(expected, rel=0.1)
     assert crp[1] > crp[0] * 1.05  # IL-6 drives hepatic CRP
     assert tnf[1] == pytest.approx(tnf[0], rel=0.01)  # subcutaneous fat does not release TNF-alpha
 
@@ -84,8 +86,8 @@ def test_a_trial_includes_and_stratifies_on_covariates(tmp_path):
 @pytest.mark.parametrize("change, message", [
     (("covariates", "height", {"dist": "normal", "mean": 170, "sd": 10}), "unknown covariate 'height'"),
     (("covariates", "sex", {"dist": "normal", "mean": 0.5, "sd": 0.1}), "sex is drawn as 'bernoulli'"),
-    (("covariates", "bmi", {"dist": "bernoulli", "p": 0.5}), "'bernoulli' draws 0 or 1 and suits only sex"),
-    (("covariates", "age", {"dist": "normal", "mean": 150, "sd": 5}), "centre 150 lies outside the range of age"),
+    (("covariates", "bmi", {"dist": "bernoulli", "p": 0.5}), "'bernoulli' draws 0 or 1 and is for the covariate sex"),
+    (("covariates", "age", {"dist": "normal", "mean": 150, "sd": 5}), "centre 150 lies outside the plausible range of age"),
     (("covariates", "sex", {"dist": "bernoulli"}), "population.covariates.sex.p: a bernoulli distribution needs p"),
     (("parameters", "stress_chronic", {"dist": "bernoulli", "p": 0.5}), "is for the covariate sex"),
     (("parameters", "adiposity", {"dist": "lognormal", "median": 1.0, "sd_log": 0.2}),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -230,7 +230,7 @@ def validate(
     populations: Annotated[bool, typer.Option(help="Score the population targets (virtual cohorts and trials; "
                                               "minutes).")] = True,
     population_size: Annotated[int | None, typer.Option(min=10, help="Patients per virtual cohort and trial "
-                                                        "(default: as declared, 200; 400 for the adults cohort).")] = None,
+                                                        "(default: as declared in validation/populations.yaml).")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores).")] = None,
 ) -> None:
     """Score the model against every published target and write the scorecard.

@@ -94,11 +94,12 @@ PARAMETERS = (
        "IL-10 secretion per unit secondary-response activity."),
     _P("k_il10", 0.694934, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
-    _P("adipose_il6_release", 1.29, "pg/mL/h", (0.0, 5.0),
+    _P("adipose_il6_share", 0.25, "1", (0.0, 0.6),
        "doi:10.1001/jama.282.22.2131; adipose tissue is estimated to produce about 25% of systemic IL-6 in "
        "vivo (Visser 1999, citing Mohamed-Ali 1997, doi:10.1210/jcem.82.12.4450: venous 6.71 against arterial "
-       "2.27 pg/mL across subcutaneous fat, arterial IL-6 correlated with BMI, r 0.48); 0.25 x k_il6 x 1.5 pg/mL",
-       "IL-6 released by the adipose tissue of the reference adult (adiposity 1); the rest scales with fat mass."),
+       "2.27 pg/mL across subcutaneous fat, arterial IL-6 correlated with BMI, r 0.48)",
+       "Share of the reference adult's IL-6 production released by adipose tissue (adiposity 1); that part "
+       "scales with fat mass."),
     _P("il6r_clearance_share", 0.5, "1", (0.0, 0.9),
        "assumed: IL-6 is cleared partly through its receptor, so IL-6 receptor blockade raises plasma IL-6 "
        "(direction as reported for tocilizumab; size not read)",
@@ -179,7 +180,8 @@ STATES = (
           ("http://identifiers.org/uniprot:P01584",)),
     State("il6", "IL-6", "pg/mL", 1.5,
           "max(v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) * pge2_il6_factor"
-          " + il6_ifn_gain * ifn_signal) + adipose_il6_release * (adiposity - 1), 0 * adipose_il6_release) + myokine_il6_release"
+          " + il6_ifn_gain * ifn_signal) + adipose_il6_share * k_il6 * il6_ref * (adiposity - 1), 0 * k_il6 * il6_ref)"
+          " + myokine_il6_release"
           " - k_il6 * (1 - il6r_clearance_share * il6_signalling_block) * il6", "Plasma IL-6.",
           ("http://identifiers.org/uniprot:P05231",)),
     State("il10", "IL-10", "pg/mL", 8.0,
@@ -221,6 +223,7 @@ INPUTS = (
     Input("il6_signalling_block", "1", "Fraction of IL-6 receptor signalling blocked.", 0.0, (0.0, 0.9999)),
     Input("pge2_il6_factor", "1", "IL-6 secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
     Input("pge2_tnf_factor", "1", "TNF-alpha secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
+    Input("il6_ref", "pg/mL", "Median plasma IL-6 of healthy adults (tryptophan subsystem)."),
     Input("adiposity", "1",
           "Body-fat mass relative to the reference adult (1 at BMI 25; set from a virtual patient's BMI, "
           "neuroimmune.trials.covariates).", 1.0, (0.3, 4.0)),

@@ -21,10 +21,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from neuroimmune.errors import ScenarioError
 from neuroimmune.trials.design import Distribution
 
-__all__ = ["COVARIATES", "REFERENCE", "adiposity", "body_fat_percent", "check_covariate", "covariate_parameters",
+__all__ = ["COVARIATES", "REFERENCE", "adiposity", "body_fat_percent", "covariate_parameters",
            "draw_covariate"]
 
 #: Covariate -> (unit, plausible range) of an adult virtual patient.
@@ -51,24 +50,6 @@ def adiposity(bmi: float | np.ndarray) -> float | np.ndarray:
     fat_mass_index = body_fat_percent(bmi, age, sex) / 100.0 * bmi
     reference = body_fat_percent(REFERENCE["bmi"], age, sex) / 100.0 * REFERENCE["bmi"]
     return fat_mass_index / reference
-
-
-def check_covariate(name: str, d: Distribution, field: str) -> None:
-    """Raise if ``name`` is not a covariate or ``d`` cannot describe it."""
-    if name not in COVARIATES:
-        raise ScenarioError(f"{field}: unknown covariate {name!r}; choose from {', '.join(COVARIATES)}")
-    lo, hi = COVARIATES[name][1]
-    if name == "sex":
-        if d.dist != "bernoulli":
-            raise ScenarioError(f"{field}.dist: sex is drawn as 'bernoulli' with p the share of men; got {d.dist!r}")
-        return
-    if d.dist == "bernoulli":
-        raise ScenarioError(f"{field}.dist: 'bernoulli' draws 0 or 1 and suits only sex; use lognormal, normal or "
-                            f"uniform for {name}")
-    centre = {"lognormal": d.median, "normal": d.mean, "uniform": None}[d.dist]
-    if centre is not None and not lo <= centre <= hi:
-        raise ScenarioError(f"{field}: centre {centre:g} lies outside the range of {name} ({COVARIATES[name][0]}), "
-                            f"[{lo:g}, {hi:g}]")
 
 
 def draw_covariate(rng: np.random.Generator, name: str, d: Distribution) -> float:

@@ -226,7 +226,7 @@ def check_design(design: TrialDesign, model: Model) -> None:
     duration = design.duration.to("h")
     params = {p.id: p.bounds for p in model.parameters}
     inputs = {i.id: i.bounds for i in model.exogenous_inputs}
-    from neuroimmune.trials.covariates import check_covariate  # these build on this module
+    from neuroimmune.trials.covariates import COVARIATES  # these build on this module
     from neuroimmune.trials.phenotypes import population_covariates, population_parameters
 
     for name, dist in population_parameters(design.population).items():
@@ -237,8 +237,14 @@ def check_design(design: TrialDesign, model: Model) -> None:
     covariates = population_covariates(design.population)
     for name, dist in covariates.items():
         field = f"population.covariates.{name}"
-        _check_fields(dist, field)
-        check_covariate(name, dist, field)
+        if name not in COVARIATES:
+            raise ScenarioError(f"{field}: unknown covariate {name!r}; choose from {', '.join(COVARIATES)}")
+        if name != "sex":
+            _check_distribution(name, dist, COVARIATES[name][1], field)
+        elif dist.dist != "bernoulli":
+            raise ScenarioError(f"{field}.dist: sex is drawn as 'bernoulli' with p the share of men; got {dist.dist!r}")
+        else:
+            _check_fields(dist, field)
     if "bmi" in covariates and "adiposity" in population_parameters(design.population):
         raise ScenarioError("population.parameters.adiposity: adiposity is set from the covariate bmi here; "
                             "give one or the other")

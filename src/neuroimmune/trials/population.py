@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from neuroimmune.model.compose import Model
-from neuroimmune.trials.design import Population
 from neuroimmune.streams import COVARIATES, PARAMETERS, stream
 from neuroimmune.trials.covariates import covariate_parameters, draw_covariate
+from neuroimmune.trials.design import Population
 from neuroimmune.trials.phenotypes import population_covariates, population_parameters
 
 __all__ = ["patient_ids", "sample_covariates", "sample_population"]

@@ -4,7 +4,8 @@ A cohort is a phenotype's patients at 08:00 of day 0 (each from its own circadia
 state), kept by the cohort's case definition; a trial is a packaged design run with
 :func:`neuroimmune.trials.run.run_trial`. With an output folder, each cohort and trial
 writes its chunks (and each trial its report) under ``populations/`` there, so an
-interrupted scorecard resumes; a folder left by another model or size is cleared first.
+interrupted scorecard resumes; a folder left by another model or size, or holding chunks of a
+different run (e.g. written by earlier code), is cleared and run again.
 """
 
 from __future__ import annotations
@@ -97,10 +98,10 @@ class PopulationRuns:
             where = spec.get("where", {})
             outputs = list(dict.fromkeys([*where, *self.variables]))
             folder = self._folder(f"cohort-{name}", spec)
-            res = self._fresh_if_stale(folder, lambda where: simulate(
+            res = self._fresh_if_stale(folder, lambda into: simulate(
                 {"name": f"cohort-{name}", "duration": f"{RATING_HOUR + 1:g} h"}, model=self.model,
                 patients=patients, outputs=outputs, times=[RATING_HOUR], workers=self.workers,
-                checkpoint_dir=where))
+                checkpoint_dir=into))
             values = {v: res.values[:, 0, i] for i, v in enumerate(res.variables)}
             values |= {c: covariates[c].to_numpy(dtype=float) for c in covariates.columns}
             keep = np.array([s == "ok" for s in res.status])
@@ -125,8 +126,8 @@ class PopulationRuns:
                 with tempfile.TemporaryDirectory(prefix=f"neuroimmune-{name}-") as tmp:
                     self._trials[name] = run_trial(load_design(spec), out_dir=tmp, workers=self.workers).summary
             else:
-                self._trials[name] = self._fresh_if_stale(folder, lambda where: run_trial(
-                    load_design(spec), out_dir=where, workers=self.workers)).summary
+                self._trials[name] = self._fresh_if_stale(folder, lambda into: run_trial(
+                    load_design(spec), out_dir=into, workers=self.workers)).summary
                 self.trial_dirs[name] = folder
         return self._trials[name]
 

@@ -108,12 +108,22 @@ def _overview_figure(scores: Sequence[Score], path: Path) -> Path:
     return path
 
 
+def _group_by_size(declared: dict[str, dict]) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = {}
+    for name, spec in declared.items():
+        groups.setdefault(int(spec["n"]), []).append(name)
+    return groups
+
+
 def _population_lines(scores: Sequence[Score], population_runs: PopulationRuns | None, out: Path) -> list[str]:
     scored = [s for s in scores if s.target.population is not None and s.status != "not scored"]
     if population_runs is None or not scored:
         return []
-    size = (f"{population_runs.size} patients each" if population_runs.size
-            else "the sizes declared there (200 patients drawn per cohort and screened per trial; 400 for adults)")
+    declared = {**population_runs.populations["cohorts"],
+                **{n: t["population"] for n, t in population_runs.populations["trials"].items()}}
+    sizes = ", ".join(f"{n} patients for {', '.join(sorted(names))}" for n, names in sorted(
+        _group_by_size(declared).items()))
+    size = (f"{population_runs.size} patients each" if population_runs.size else f"the sizes declared there ({sizes})")
     links = ", ".join(f"[{name}]({(folder / 'report.html').relative_to(out)})"
                       for name, folder in population_runs.trial_dirs.items())
     text = ("Population targets (rows A, B, E and G; *model: cohort ...* or *model: virtual trial ...* in their "
