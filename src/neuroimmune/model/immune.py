@@ -94,6 +94,8 @@ PARAMETERS = (
        "IL-10 secretion per unit secondary-response activity."),
     _P("k_il10", 0.694934, "1/h", (0.19, 5.0), "calibrated: ENDO04, ENDO2",
        "Clearance of plasma IL-10 (pharmacological doses give 2.3-3.7 h, an upper bound)."),
+    _P("il6_ref", 1.47, "pg/mL", (0.5, 5.0), "doi:10.1371/journal.pone.0021002; median plasma IL-6 1.47 pg/mL",
+       "Median plasma IL-6 of healthy adults (the reference for adipose IL-6 and for IDO induction by IL-6)."),
     _P("adipose_il6_share", 0.25, "1", (0.0, 0.6),
        "doi:10.1001/jama.282.22.2131; adipose tissue is estimated to produce about 25% of systemic IL-6 in "
        "vivo (Visser 1999, citing Mohamed-Ali 1997, doi:10.1210/jcem.82.12.4450: venous 6.71 against arterial "
@@ -223,7 +225,6 @@ INPUTS = (
     Input("il6_signalling_block", "1", "Fraction of IL-6 receptor signalling blocked.", 0.0, (0.0, 0.9999)),
     Input("pge2_il6_factor", "1", "IL-6 secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
     Input("pge2_tnf_factor", "1", "TNF-alpha secretion relative to usual PGE2 (lipid subsystem).", 1.0, (0.1, 5.0)),
-    Input("il6_ref", "pg/mL", "Median plasma IL-6 of healthy adults (tryptophan subsystem)."),
     Input("adiposity", "1",
           "Body-fat mass relative to the reference adult (1 at BMI 25; set from a virtual patient's BMI, "
           "neuroimmune.trials.covariates).", 1.0, (0.3, 4.0)),

@@ -56,8 +56,6 @@ PARAMETERS = (
     _P("ido_il6_k", 100.0, "pg/mL", (5.0, 2000.0),
        "assumed: half-maximal at IL-6 levels reached in the first hours after endotoxin or an interferon-alpha dose",
        "IL-6 giving half-maximal IDO induction."),
-    _P("il6_ref", 1.47, "pg/mL", (0.5, 5.0), "doi:10.1371/journal.pone.0021002; median plasma IL-6 1.47 pg/mL",
-       "Healthy plasma IL-6 at which the IL-6 term of IDO induction is zero."),
     _P("ido_ifn_gain", 0.8, "1", (0.0, 50.0), "assumed: interferons are the strongest IDO inducers; IDO about 1.8-fold at full interferon signalling (no human fold change found)",
        "Maximal IDO induction by interferon signalling."),
     _P("k_tdo", 0.1733, "1/h", (0.03, 1.0),
@@ -111,6 +109,8 @@ STATES = (
 INPUTS = (
     Input("tnf", "pg/mL", "Plasma TNF-alpha (immune subsystem)."),
     Input("il6_signal", "pg/mL", "Plasma IL-6 reaching unblocked receptors (immune subsystem)."),
+    Input("il6_ref", "pg/mL", "Median plasma IL-6 of healthy adults, where the IL-6 term of IDO induction is zero "
+          "(immune subsystem)."),
     Input("ido_inhibition", "1", "Fraction of IDO1 inhibited (IDO inhibitor).", 0.0, (0.0, 0.999)),
     Input("kyn_muscle_clearance", "1", "Plasma kynurenine clearance relative to usual (muscle KAT, exercise).", 1.0,
           (0.5, 5.0)),
