@@ -5,7 +5,8 @@ Each dimension (0 = absent, 1 = maximal) moves towards a logistic function of it
 biological drivers: sickness behaviour and fatigue follow inflammation within
 hours; anxiety follows stress and inflammation within a day; sleep disturbance
 within days; anhedonia follows dopamine and plasticity over a week; depressed
-mood follows serotonin, plasticity and quinolinic acid over weeks; cognitive
+mood follows a serotonin deficit, plasticity and quinolinic acid over weeks (serotonin
+above usual, as on an SSRI, lifts mood only through plasticity); cognitive
 impairment and suicidality follow the slow variables. Scale totals (HAM-D-17,
 MADRS, HAM-A, PHQ-9, GAD-7) come from documented item maps
 (:mod:`neuroimmune.model.scales`). Symptoms raise perceived stress and lower food
@@ -61,6 +62,13 @@ PARAMETERS = (
     _P("w_anh_plasticity", 6.0, "1", (0.0, 30.0), _ASSUMED_WEIGHT, "Anhedonia drive per unit plasticity deficit."),
     _P("w_mood_serotonin", 2.82222, "1", (0.0, 30.0), "calibrated: E4",
        "Depressed-mood drive per unit serotonin deficit."),
+    _P("mood_serotonin_excess", 0.0, "1", (0.0, 1.0),
+       "doi:10.1176/appi.ajp.161.7.1256; 7 days of citalopram 20 mg/day changed emotional processing in 42 healthy "
+       "volunteers without changing mood (PANAS, BDI) or anxiety, and a single dose of reboxetine did the same in "
+       "depressed patients (doi:10.1176/appi.ajp.2009.09020149): raising monoamines above usual does not lift mood "
+       "directly; the antidepressant effect builds through plasticity over weeks",
+       "Weight on depressed mood of serotonin signalling above healthy, relative to a deficit (0: only a "
+       "deficit lowers mood; an SSRI helps mood by restoring a deficit and through plasticity)."),
     _P("w_mood_plasticity", 6.60119, "1", (0.0, 30.0), "calibrated: CASE3",
        "Depressed-mood drive per unit plasticity deficit."),
     _P("w_mood_quin", 0.5, "1", (0.0, 10.0), _ASSUMED_WEIGHT,
@@ -92,7 +100,8 @@ _DRIVES = {
                  " + w_sleep_mood * sym_mood",
     "sym_anhedonia": "w_anh_dopamine * (1 - dopamine * (1 + dat_dopamine_gain * dat_inhibition))"
                      " + w_anh_plasticity * (1 - plasticity)",
-    "sym_mood": "w_mood_serotonin * (1 - serotonin_signalling) + w_mood_plasticity * (1 - plasticity)"
+    "sym_mood": "w_mood_serotonin * (max(0, 1 - serotonin_signalling) - mood_serotonin_excess * max(0, serotonin_signalling - 1))"
+                " + w_mood_plasticity * (1 - plasticity)"
                 " + w_mood_quin * (quinolinic_acid / quin_ref - 1)",
     "sym_cognition": "w_cog_plasticity * (1 - plasticity) + w_cog_inflammation * neuroinflammation"
                      " + w_cog_quin * (quinolinic_acid / quin_ref - 1)",
