@@ -7,8 +7,13 @@
 3. Prostaglandin restraint of TNF-alpha: the same virtual patients of the ``mdd`` phenotype
    on sertraline with and without celecoxib for 6 weeks (a paired comparison, free of rater
    noise and allocation), as calibrated and with the restraint removed (pge2_tnf_max 0).
+4. Lock depth: for several cortisol thresholds of plasticity, whether the typical adult's
+   episode after 8 weeks of stress outlasts it (CASE3-long-stress), and the share of ``mdd``
+   patients (HAM-D-17 >= 14) in remission (HAM-D-17 <= 7) 3, 6 and 12 months after all their
+   sustained stress stops: the ceiling of any natural course (Whiteford 2013 reports 23%, 32% and
+   53% for untreated adults in primary care, doi:10.1017/S0033291712001717).
 
-    python scripts/population_diagnostics.py [--patients 60] [--workers 2]
+    python scripts/population_diagnostics.py [--patients 60] [--workers 2] [--probe N ...]
 
 The numbers are quoted in docs/trials.md ("What the population targets show today").
 """
@@ -71,14 +76,39 @@ def prostaglandin_restraint(patients: int, workers: int) -> None:
               f"IL-6 {diff[:, 1].mean():+.2f} pg/mL, TNF-alpha {diff[:, 2].mean():+.2f} pg/mL")
 
 
+def lock_depth(patients: int, workers: int) -> None:
+    print("4. Lock depth by pl_cortisol_k: CASE3 episode (stress 1.0 for 8 weeks) HAM-D-17 20 weeks after; "
+          f"share of {patients} mdd patients remitted 91, 182 and 365 days after their stress stops")
+    ks = (27.0, 30.0, 34.0, 37.0)
+    episode = {"name": "probe", "duration": "203 d",
+               "challenges": [{"type": "chronic_stress", "level": 1, "start": "day 7 00:00", "duration": "56 d"}]}
+    after = simulate(episode, patients=[{"pl_cortisol_k": k} for k in ks], outputs=["hamd17"],
+                     times=[200 * 24 + 12.0], workers=workers).values[:, 0, 0]
+    drawn = sample_population(Population(n=patients, seed=201, phenotype="mdd"), ni.default_model())
+    stop = [{"type": "input", "name": "stress_chronic", "value": 0.0, "at": "1 h"}]
+    days = (0, 91, 182, 365)
+    for k, hamd_after in zip(ks, after):
+        course = simulate({"name": "probe", "duration": f"{366 * 24} h", "challenges": stop},
+                          patients=drawn.assign(pl_cortisol_k=k), outputs=["hamd17"],
+                          times=[8.0 + 24 * d for d in days], workers=workers).values[:, :, 0]
+        cases = course[course[:, 0] >= 14]
+        remitted = (cases[:, 1:] <= 7).mean(axis=0)
+        print(f"   pl_cortisol_k {k:4.0f} nmol/L: CASE3 HAM-D-17 {hamd_after:4.1f}; {len(cases)} cases, remitted "
+              f"{np.round(remitted, 2).tolist()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--probe", type=int, nargs="*", choices=(1, 2, 3, 4), default=[1, 2, 3, 4],
+                        help="which probes to run (default: all)")
     args = parser.parse_args()
-    natural_course()
-    treatment_resistance()
-    prostaglandin_restraint(args.patients, args.workers)
+    probes = {1: natural_course, 2: treatment_resistance,
+              3: lambda: prostaglandin_restraint(args.patients, args.workers),
+              4: lambda: lock_depth(args.patients, args.workers)}
+    for number in args.probe:
+        probes[number]()
 
 
 if __name__ == "__main__":
