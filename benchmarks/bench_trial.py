@@ -1,13 +1,13 @@
 """Trial benchmark: a 12-week, 3-arm virtual trial on this machine's cores, by back end.
 
-    python benchmarks/bench_trial.py [--patients 1000] [--workers N] [--no-write]
+    python benchmarks/bench_trial.py [--patients 1000] [--workers N] [--backends processes dask] [--no-write]
     python benchmarks/bench_trial.py --in-process [--patients 200]
 
 Measures the whole trial (screening, three arms, ratings, analysis) through local
 processes and through a local Dask cluster, and the per-patient cost of a plain
 libRoadRunner loop over the same SBML (84 days from the circadian steady state, the
 varied parameters set per patient, no steady-state search), then writes the figures
-into docs/performance.md between the TRIAL-BENCHMARK markers.
+into docs/performance.md between the TRIAL-BENCHMARK-<patients> markers (one block per size).
 """
 
 from __future__ import annotations
@@ -118,32 +118,36 @@ def main() -> int:
     parser.add_argument("--patients", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--in-process", action="store_true", help="time the trial in one process only")
+    parser.add_argument("--backends", nargs="+", choices=("processes", "dask"), default=["processes", "dask"],
+                        help="which parallel back ends to time (default: both)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     if args.in_process:
         return in_process(args.patients, not args.no_write)
-    processes = time_trial(args.patients, args.workers, "processes")
-    print(f"{args.patients} patients, local processes ({args.workers}): {processes:.1f} s")
-    dask = time_trial(args.patients, args.workers, "dask")
-    print(f"{args.patients} patients, local Dask cluster ({args.workers} workers): {dask:.1f} s")
-    plain = plain_roadrunner_per_patient(min(args.patients, 200))
+    n = args.patients
+    labels = {"processes": f"local processes ({args.workers})", "dask": f"local Dask cluster ({args.workers} workers)"}
+    rows = []
+    for backend in args.backends:
+        seconds = time_trial(n, args.workers, backend)
+        print(f"{n} patients, {labels[backend]}: {seconds:.1f} s", flush=True)
+        rows.append(f"| {n} patients, {labels[backend]} | {seconds:.1f} s ({n / seconds:.1f} patients/s) |")
+    plain = plain_roadrunner_per_patient(min(n, 200))
     print(f"plain libRoadRunner loop: {plain * 1000:.0f} ms per patient (84 days, no steady-state search)")
     if not args.no_write:
-        n = args.patients
+        marker = f"TRIAL-BENCHMARK-{n}"
         block = "\n".join([
-            "<!-- TRIAL-BENCHMARK:BEGIN (written by benchmarks/bench_trial.py) -->",
+            f"<!-- {marker}:BEGIN (written by benchmarks/bench_trial.py --patients {n}) -->",
             f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} with {os.cpu_count()} cores, "
             f"libroadrunner {roadrunner.__version__}, neuroimmune {ni.__version__}: a 12-week, 3-arm trial "
             f"(screening, three arms, ratings, analysis, report) of {n} screened patients.",
             "",
             "| measurement | value |",
             "|---|---|",
-            f"| {n} patients, local processes ({args.workers}) | {processes:.1f} s ({n / processes:.1f} patients/s) |",
-            f"| {n} patients, local Dask cluster ({args.workers} workers) | {dask:.1f} s ({n / dask:.1f} patients/s) |",
+            *rows,
             f"| plain libRoadRunner loop, per patient (84 days, no steady-state search) | {plain * 1000:.0f} ms |",
-            "<!-- TRIAL-BENCHMARK:END -->",
+            f"<!-- {marker}:END -->",
         ])
-        _write_block("TRIAL-BENCHMARK", "## Virtual trials", block)
+        _write_block(marker, f"### {n} patients", block)
     return 0
 
 

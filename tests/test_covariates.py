@@ -47,9 +47,14 @@ def test_adipose_il6_raises_il6_and_crp_by_the_release_over_clearance(model):
     result = ni.simulate("healthy-day", patients=[{"adiposity": 1.0}, {"adiposity": 2.0}],
                          outputs=["il6", "crp", "tnf"], times=[8.0], workers=1)
     il6, crp, tnf = result.values[:, 0, 0], result.values[:, 0, 1], result.values[:, 0, 2]
-    # adipose release at adiposity 2 is one more share of the reference production, k_il6 x il6_ref; divided by
-    # the clearance k_il6 it adds share x il6_ref to plasma IL-6 (little feedback at rest)
-    expected = model.parameter_index["adipose_il6_share"].value * model.parameter_index["il6_ref"].value
+    # adipose output at adiposity 2 is fat mass 2 times the release per unit fat mass, whose stromal share s
+    # grows as adiposity^g (macrophage infiltration): 2 (1 - s + s 2^g) times the reference adipose release,
+    # a share of k_il6 x il6_ref; divided by the clearance k_il6 it adds share x il6_ref x (output - 1) to
+    # plasma IL-6 (little feedback at rest)
+    p = {name: model.parameter_index[name].value for name in
+         ("adipose_il6_share", "il6_ref", "adipose_stromal_share", "adipose_macrophage_exp")}
+    output = 2.0 * (1 - p["adipose_stromal_share"] + p["adipose_stromal_share"] * 2.0 ** p["adipose_macrophage_exp"])
+    expected = p["adipose_il6_share"] * p["il6_ref"] * (output - 1)
     assert il6[1] - il6[0] == pytest.approx(expected, rel=0.1)
     assert crp[1] > crp[0] * 1.05  # IL-6 drives hepatic CRP
     assert tnf[1] == pytest.approx(tnf[0], rel=0.01)  # subcutaneous fat does not release TNF-alpha

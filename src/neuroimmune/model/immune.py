@@ -8,8 +8,9 @@ after a transcription/translation step; secondary-response cytokines (IL-6,
 IL-10) need a further protein-synthesis-dependent step, which is why they peak
 later. Autocrine TNF-alpha feeds back on NF-kB, steepening the endotoxin
 dose-response. Interferon signalling adds IL-6 directly, and adipose tissue
-adds IL-6 in proportion to body-fat mass (``adiposity``, 1 in the reference
-adult; set from BMI for virtual patients). IL-6 drives a hepatic
+adds IL-6 that grows faster than body-fat mass (``adiposity``, 1 in the reference
+adult; set from BMI for virtual patients): most adipose IL-6 comes from the
+stromal-vascular cells, and macrophages crowd into growing fat. IL-6 drives a hepatic
 acute-phase programme that makes CRP (plasma half-life about 19 h).
 
 Named inputs are where other subsystems act: ``nfkb_inhibition_ppar`` and
@@ -102,6 +103,18 @@ PARAMETERS = (
        "2.27 pg/mL across subcutaneous fat, arterial IL-6 correlated with BMI, r 0.48)",
        "Share of the reference adult's IL-6 production released by adipose tissue (adiposity 1); that part "
        "scales with fat mass."),
+    _P("adipose_stromal_share", 0.9, "1", (0.0, 1.0),
+       "doi:10.1210/en.2003-1336; over 90% of the adipokine release of human adipose tissue, except adiponectin "
+       "and leptin, came from non-fat cells (Fain 2004); isolated adipocytes gave only 10% of the tissue's IL-6 "
+       "release (Fried 1998, doi:10.1210/jcem.83.3.4660)",
+       "Share of adipose IL-6 released by the stromal-vascular cells (macrophages among them) at the reference "
+       "adult; the rest comes from adipocytes."),
+    _P("adipose_macrophage_exp", 1.8, "1", (0.0, 3.0),
+       "assumed: from Cancello 2005 (Diabetes 54:2277, DOI not verified), CD68+ macrophages were 22.6% of cells "
+       "in subcutaneous fat of morbidly obese adults against 1.4% in lean ones; with group BMIs taken as about 48 "
+       "and 22 (not read), fat mass differs 4.8-fold, so macrophage content goes as fat mass to the power 1.8. "
+       "Macrophage content rises with adipocyte size and body mass (Weisberg 2003, doi:10.1172/JCI19246)",
+       "Rise of the stromal-vascular IL-6 release per unit fat mass with fat mass (macrophage infiltration)."),
     _P("il6r_clearance_share", 0.5, "1", (0.0, 0.9),
        "assumed: IL-6 is cleared partly through its receptor, so IL-6 receptor blockade raises plasma IL-6 "
        "(direction as reported for tocilizumab; size not read)",
@@ -135,6 +148,10 @@ PARAMETERS = (
 )
 
 ASSIGNMENTS = (
+    Assignment("adipose_il6_output", "Adipose IL-6 output", "1",
+               "adiposity * (1 - adipose_stromal_share + adipose_stromal_share * adiposity^adipose_macrophage_exp)",
+               "IL-6 released by adipose tissue relative to the reference adult: fat mass times the release per "
+               "unit fat mass, whose stromal-vascular part grows as macrophages infiltrate growing fat."),
     Assignment("lps_signal", "Endotoxin signal", "1",
                "(abs(endotoxin) / lps_ec50)^lps_hill / (1 + (abs(endotoxin) / lps_ec50)^lps_hill)",
                "Saturating TLR4 activation by circulating endotoxin (abs() guards against the solver's "
@@ -182,7 +199,8 @@ STATES = (
           ("http://identifiers.org/uniprot:P01584",)),
     State("il6", "IL-6", "pg/mL", 1.5,
           "max(v_il6 * (secondary_response * (1 + il6_tnf_amp * tnf / (tnf + il6_tnf_k)) * pge2_il6_factor"
-          " + il6_ifn_gain * ifn_signal) + adipose_il6_share * k_il6 * il6_ref * (adiposity - 1), 0 * k_il6 * il6_ref)"
+          " + il6_ifn_gain * ifn_signal) + adipose_il6_share * k_il6 * il6_ref * (adipose_il6_output - 1),"
+          " 0 * k_il6 * il6_ref)"
           " + myokine_il6_release"
           " - k_il6 * (1 - il6r_clearance_share * il6_signalling_block) * il6", "Plasma IL-6.",
           ("http://identifiers.org/uniprot:P05231",)),

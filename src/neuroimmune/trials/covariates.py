@@ -8,7 +8,9 @@ strata, and reach the model where it has a sourced mechanism:
   the adult body-fat formula of Deurenberg et al. 1991 (Br J Nutr 65:105; body fat % =
   1.2 BMI + 0.23 age - 10.8 sex - 5.4, with sex 1 for men), evaluated at the reference
   age and sex. Adipose tissue releases IL-6 into the circulation (Mohamed-Ali 1997,
-  doi:10.1210/jcem.82.12.4450), so adiposity raises IL-6 and, through the liver, CRP.
+  doi:10.1210/jcem.82.12.4450), mostly from its stromal-vascular cells, whose macrophage
+  content rises steeply with fat mass, so adiposity raises IL-6 more than in proportion
+  and, through the liver, CRP (``adipose_il6_output`` in the immune subsystem).
 - **Age and sex** are drawn and reported but do not change the model. In CoLaus
   (doi:10.1371/journal.pone.0021002) IL-6 was higher in men and CRP higher in women and
   with age; fat mass alone (women carry more fat at the same BMI) would give the wrong
