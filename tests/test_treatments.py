@@ -140,7 +140,8 @@ def test_an_ssri_lifts_mood_through_plasticity_not_by_raising_serotonin_above_us
     res = ni.simulate("treatment-escitalopram", outputs=["serotonin_signalling", "plasticity", "hamd17"],
                       times=times, workers=1, patients=[{}, {"mood_serotonin_excess": 1.0}])
     signal, plasticity, hamd = (res.series(v) for v in ("serotonin_signalling", "plasticity", "hamd17"))
-    assert signal[0] < 1.0 < 1.3 < signal[1]  # a deficit before, above healthy on the drug
+    assert signal[0] < 1.0  # a deficit before the drug
+    assert signal[1] > 1.3  # above healthy on it
     assert plasticity[2] - plasticity[0] > 0.15  # plasticity recovers over 8 weeks
     assert hamd[0] - hamd[2] > hamd[0] / 3
     direct = res.series("hamd17", patient=1)

@@ -102,7 +102,7 @@ PARAMETERS = (
        "vivo (Visser 1999, citing Mohamed-Ali 1997, doi:10.1210/jcem.82.12.4450: venous 6.71 against arterial "
        "2.27 pg/mL across subcutaneous fat, arterial IL-6 correlated with BMI, r 0.48)",
        "Share of the reference adult's IL-6 production released by adipose tissue (adiposity 1); that part "
-       "scales with fat mass."),
+       "follows adipose_il6_output, which grows faster than fat mass."),
     _P("adipose_stromal_share", 0.9, "1", (0.0, 1.0),
        "doi:10.1210/en.2003-1336; over 90% of the adipokine release of human adipose tissue, except adiponectin "
        "and leptin, came from non-fat cells (Fain 2004); isolated adipocytes gave only 10% of the tissue's IL-6 "
