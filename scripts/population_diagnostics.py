@@ -1,4 +1,4 @@
-"""Why population targets fail: three probes of the model's biology, printed as tables.
+"""Why population targets fail: five probes of the model's biology, printed as tables.
 
 1. Natural course: a depressed adult (sustained stress 1.0 locked in) whose stress
    stops at the start; HAM-D-17 over 12 weeks, for several cortisol thresholds of plasticity.
@@ -12,6 +12,14 @@
    patients (HAM-D-17 >= 14) in remission (HAM-D-17 <= 7) 3, 6 and 12 months after all their
    sustained stress stops: the ceiling of any natural course (Whiteford 2013 reports 23%, 32% and
    53% for untreated adults in primary care, doi:10.1017/S0033291712001717).
+5. Response homogeneity: the same ``mdd`` patients (HAM-D-17 >= 18) for 8 weeks on placebo or
+   escitalopram plus placebo, with the placebo's expectancy also supporting plasticity (the input
+   ``plasticity_support`` raised to 1.15 or 1.3 during the trial; 1 is the model as calibrated):
+   mean and SD of the HAM-D-17 change and the share responding (>= 50% fall), free of rater noise.
+   Placebo arms respond at 35-40% (Furukawa 2016, doi:10.1016/S2215-0366(16)30307-8).
+
+Probes 3-5 draw patients from the ``mdd`` distributions without its selection to the published
+CRP distribution (docs/trials.md).
 
     python scripts/population_diagnostics.py [--patients 60] [--workers 2] [--probe N ...]
 
@@ -97,16 +105,36 @@ def lock_depth(patients: int, workers: int) -> None:
               f"{np.round(remitted, 2).tolist()}")
 
 
+def response_homogeneity(patients: int, workers: int) -> None:
+    print(f"5. {patients} mdd patients (HAM-D-17 >= 18 kept), 8 weeks: HAM-D-17 change (mean, SD) and response "
+          "share, by arm and by a plasticity support during the trial")
+    drawn = sample_population(Population(n=patients, seed=205, phenotype="mdd"), ni.default_model())
+    arms = {"placebo": [{"name": "placebo"}], "escitalopram": [ESCITALOPRAM, {"name": "placebo"}]}
+    for support in (1.0, 1.15, 1.3):
+        raise_support = [{"type": "input", "name": "plasticity_support", "value": support, "at": "1 h"}]
+        for arm, treatments in arms.items():
+            scenario = {"name": "probe", "duration": f"{57 * 24} h", "treatments": treatments,
+                        "challenges": raise_support if support != 1.0 else []}
+            hamd = simulate(scenario, patients=drawn, outputs=["hamd17"], times=[8.0, 8.0 + 56 * 24],
+                            workers=workers).values[:, :, 0]
+            hamd = hamd[hamd[:, 0] >= 18]
+            change = hamd[:, 1] - hamd[:, 0]
+            response = (hamd[:, 1] <= 0.5 * hamd[:, 0]).mean()
+            print(f"   support {support:4.2f} {arm:12s} ({len(hamd)} patients): change {change.mean():+5.1f} "
+                  f"(SD {change.std(ddof=1):3.1f}), response {response:.0%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--probe", type=int, nargs="*", choices=(1, 2, 3, 4), default=[1, 2, 3, 4],
+    parser.add_argument("--probe", type=int, nargs="*", choices=(1, 2, 3, 4, 5), default=[1, 2, 3, 4, 5],
                         help="which probes to run (default: all)")
     args = parser.parse_args()
     probes = {1: natural_course, 2: treatment_resistance,
               3: lambda: prostaglandin_restraint(args.patients, args.workers),
-              4: lambda: lock_depth(args.patients, args.workers)}
+              4: lambda: lock_depth(args.patients, args.workers),
+              5: lambda: response_homogeneity(args.patients, args.workers)}
     for number in args.probe:
         probes[number]()
 

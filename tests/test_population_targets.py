@@ -36,7 +36,8 @@ def runs(model, tmp_path_factory):
 
 def test_cohorts_keep_patients_by_their_case_definition(runs):
     depressed, controls = runs.cohort("depressed"), runs.cohort("controls")
-    assert len(depressed["hamd17"]) >= 8 and (depressed["hamd17"] >= 14).all()
+    # the mdd phenotype keeps about a third of its draws (selection to the published CRP distribution)
+    assert len(depressed["hamd17"]) >= 4 and (depressed["hamd17"] >= 14).all()
     assert len(controls["hamd17"]) >= 8 and (controls["hamd17"] <= 7).all()
     assert set(depressed) == {"hamd17", "crp", "il6", "cortisol", "age", "sex", "bmi"}  # outputs and covariates
 

@@ -55,7 +55,10 @@ def test_targets_are_complete_and_sourced():
             assert t.tolerance.low <= t.tolerance.high, t.id
 
 
-@pytest.mark.parametrize("target", [t for t in TARGETS if t.role == "calibration"], ids=lambda t: t.id)
+# population calibration targets (B5: the mdd phenotype's selection to the published CRP distribution)
+# are scored by `make validate` (minutes); tests/test_selection.py checks the selection itself
+@pytest.mark.parametrize("target", [t for t in TARGETS if t.role == "calibration" and t.population is None],
+                         ids=lambda t: t.id)
 def test_calibration_target_passes(scored, target):
     score = scored[target.id]
     assert score.status == "pass", f"{target.id}: model {score.model_value} outside {target.tolerance} {score.detail}"

@@ -91,6 +91,17 @@ def _with(path: str, value):
     ("arms.0.challenges", [{"type": "interferon_alpha", "dose": "3 MIU", "start": "day 60 09:00",
                             "duration": "28 d"}], "arms[0] (placebo).challenges[0].start: 60.375 d lies after "
                                                   "the end of the trial (56 d)"),
+    ("population.select", [{"variable": "crpp", "target": {"dist": "lognormal", "median": 1.3, "sd_log": 1.3}}],
+     "population.select[0].variable: 'crpp' is not a model variable"),
+    ("population.select", [{"variable": "crp", "target": {"dist": "uniform", "low": 0, "high": 3}}],
+     "population.select[0].target.dist: a selection target is 'lognormal' or 'normal'; got 'uniform'"),
+    ("population.select", [{"variable": "crp", "target": {"dist": "lognormal", "median": 1.3}}],
+     "population.select[0].target.sd_log: a lognormal distribution needs median and sd_log"),
+    ("population.select", [{"variable": "crp", "target": {"dist": "normal", "mean": 1.3, "sd": 0}}],
+     "population.select[0].target: the spread must be above zero"),
+    ("population.select", [{"variable": "crp", "target": {"dist": "lognormal", "median": 1.3, "sd_log": 1.3},
+                            "among": [{"variable": "hamd17", "min": 60}]}],
+     "population.select[0].among[0]: hamd17 runs from 0 to 52; no patient can qualify"),
 ])
 def test_design_mistakes_are_named_before_any_simulation(model, path, value, message):
     with pytest.raises(ScenarioError) as err:

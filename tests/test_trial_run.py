@@ -165,3 +165,23 @@ def test_incidence_time_to_response_and_a_second_scale_under_interferon(tmp_path
     timing = result.summary["endpoints"][1]
     assert timing["kind"] == "time"
     assert all(v["responded"] == 0 for v in timing["by_arm"].values())
+
+
+def test_selection_to_a_published_distribution_enters_the_flow_and_the_report(tmp_path):
+    """Screened patients are selected (Allen et al. 2016) before the inclusion criteria; the flow
+    adds up and the report compares the kept patients with the target."""
+    design = {**DESIGN, "name": "mini-select", "duration": "14 d", "visits": ["0 d", "14 d"], "strata": None,
+              "endpoints": [{"type": "change", "at": "14 d"}],
+              "population": {**DESIGN["population"], "n": 30, "select": [
+                  {"variable": "crp", "target": {"dist": "lognormal", "median": 1.0, "sd_log": 0.8},
+                   "source": "test"}]}}
+    design.pop("strata")
+    result = run_trial(load_design(design), out_dir=tmp_path, workers=1)
+    flow = result.summary["flow"]
+    assert flow["not_selected"] > 0
+    assert (flow["randomised"] + flow["excluded"] + flow["not_selected"]
+            + flow["failed_to_simulate_at_screening"]) == 30
+    (report,) = result.summary["selection"]
+    assert report["variable"] == "crp" and report["drawn"] == 30
+    assert report["kept"] == 30 - flow["not_selected"] - flow["failed_to_simulate_at_screening"]
+    assert "Selection to a published baseline distribution" in (tmp_path / "report.html").read_text()

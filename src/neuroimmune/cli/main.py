@@ -294,7 +294,7 @@ def export_tables(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs/demo"),
-    patients: Annotated[int | None, typer.Option(help="Virtual patients to screen (default: the design's 240).")] = None,
+    patients: Annotated[int | None, typer.Option(help="Virtual patients to screen (default: the design's 600).")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
 ) -> None:
     """Run the flagship virtual trial: escitalopram, escitalopram plus celecoxib, or placebo for

@@ -1,7 +1,8 @@
 """Trial designs as data: YAML validated into typed objects, with every mistake caught before a run.
 
-A design names its population (how many virtual patients, their seed, baseline inputs
-and the distributions their parameters are drawn from), inclusion criteria on baseline
+A design names its population (how many virtual patients, their seed, baseline inputs,
+the distributions their parameters are drawn from and any selection to a published
+baseline distribution), inclusion criteria on baseline
 values, arms (treatment courses from the treatment library; one arm is the control),
 the allocation ratio, visits, the rating scale with rater noise, dropout, endpoints and
 strata. :func:`check_design` checks it against the model and the treatment library:
@@ -29,7 +30,7 @@ from neuroimmune.scenarios.quantities import TIME_UNITS, Quantity, parse_quantit
 from neuroimmune.scenarios.schema import Challenge, Treatment
 from neuroimmune.scenarios.treatments import compile_treatments
 
-__all__ = ["Arm", "Distribution", "Endpoint", "TrialDesign", "check_design", "load_design"]
+__all__ = ["Arm", "Distribution", "Endpoint", "Selection", "TrialDesign", "check_design", "load_design"]
 
 Duration = Annotated[Quantity, BeforeValidator(lambda v: parse_quantity(v, allowed=TIME_UNITS))]
 
@@ -62,9 +63,29 @@ class Distribution(_Strict):
         return float(rng.uniform(self.low, self.high))
 
 
+class Criterion(_Strict):
+    """Inclusion on a baseline value: ``min <= variable <= max``."""
+
+    variable: str
+    min: float | None = None
+    max: float | None = None
+
+
+class Selection(_Strict):
+    """Keep screened patients so that the baseline of ``variable`` follows ``target`` (a published
+    distribution; Allen et al. 2016 selection, :mod:`neuroimmune.trials.selection`) among those who
+    meet ``among`` (e.g. the case definition the published distribution was measured in); patients
+    outside ``among`` are not kept."""
+
+    variable: str
+    target: Distribution
+    among: tuple[Criterion, ...] = ()
+    source: str | None = None
+
+
 class Population(_Strict):
     """Who is screened: how many, the seed, inputs held before the trial, parameter and covariate
-    (age, sex, BMI) distributions."""
+    (age, sex, BMI) distributions, and any selection to a published baseline distribution."""
 
     n: int = Field(ge=1, le=10_000_000)
     seed: int = 0
@@ -72,14 +93,7 @@ class Population(_Strict):
     baseline: dict[str, float] = Field(default_factory=dict)
     parameters: dict[str, Distribution] = Field(default_factory=dict)
     covariates: dict[str, Distribution] = Field(default_factory=dict)
-
-
-class Criterion(_Strict):
-    """Inclusion on a baseline value: ``min <= variable <= max``."""
-
-    variable: str
-    min: float | None = None
-    max: float | None = None
+    select: tuple[Selection, ...] = ()
 
 
 class Arm(_Strict):
@@ -221,6 +235,21 @@ def _check_baseline_variable(model: Model, name: str, covariates: dict[str, Dist
     resolve_variable(model, name, field=field)
 
 
+def _check_criterion(model: Model, crit: Criterion, covariates: dict[str, Distribution], *, field: str) -> None:
+    """A criterion names a baseline variable and a range some patient can fall in."""
+    _check_baseline_variable(model, crit.variable, covariates, field=f"{field}.variable")
+    if crit.min is None and crit.max is None:
+        raise ScenarioError(f"{field}: give min, max or both")
+    if crit.min is not None and crit.max is not None and crit.min > crit.max:
+        raise ScenarioError(f"{field}: min {crit.min:g} is above max {crit.max:g}; no patient can qualify")
+    rng = _known_range(crit.variable)
+    if rng and ((crit.min is not None and crit.min > rng[1]) or (crit.max is not None and crit.max < rng[0])):
+        raise ScenarioError(f"{field}: {crit.variable} runs from {rng[0]:g} to {rng[1]:g}; no patient can "
+                            f"qualify with min={crit.min} and max={crit.max}")
+    if crit.max is not None and crit.max < 0 and crit.variable not in SCALES:
+        raise ScenarioError(f"{field}: max {crit.max:g} is below zero; no patient can qualify")
+
+
 def check_design(design: TrialDesign, model: Model) -> None:
     """Check a design against the model and the treatment library; raise on the first mistake."""
     duration = design.duration.to("h")
@@ -255,19 +284,24 @@ def check_design(design: TrialDesign, model: Model) -> None:
         lo, hi = inputs[name] or (float("-inf"), float("inf"))
         if not lo <= value <= hi:
             raise ScenarioError(f"{field}: value {value:g} outside the allowed range [{lo:g}, {hi:g}]")
+    from neuroimmune.trials.phenotypes import population_selection
+
+    for i, sel in enumerate(population_selection(design.population)):
+        field = f"population.select[{i}]"
+        _check_baseline_variable(model, sel.variable, covariates, field=f"{field}.variable")
+        if sel.target.dist not in ("lognormal", "normal"):
+            raise ScenarioError(f"{field}.target.dist: a selection target is 'lognormal' or 'normal'; "
+                                f"got {sel.target.dist!r}")
+        _check_fields(sel.target, f"{field}.target")
+        if sel.target.dist == "lognormal" and sel.target.median is not None and sel.target.median <= 0:
+            raise ScenarioError(f"{field}.target.median: {sel.target.median:g} must be positive for a log-normal "
+                                "distribution")
+        if (sel.target.sd_log if sel.target.dist == "lognormal" else sel.target.sd) == 0:
+            raise ScenarioError(f"{field}.target: the spread must be above zero to select patients by density")
+        for j, crit in enumerate(sel.among):
+            _check_criterion(model, crit, covariates, field=f"{field}.among[{j}]")
     for i, crit in enumerate(design.inclusion):
-        field = f"inclusion[{i}]"
-        _check_baseline_variable(model, crit.variable, covariates, field=f"{field}.variable")
-        if crit.min is None and crit.max is None:
-            raise ScenarioError(f"{field}: give min, max or both")
-        if crit.min is not None and crit.max is not None and crit.min > crit.max:
-            raise ScenarioError(f"{field}: min {crit.min:g} is above max {crit.max:g}; no patient can qualify")
-        rng = _known_range(crit.variable)
-        if rng and ((crit.min is not None and crit.min > rng[1]) or (crit.max is not None and crit.max < rng[0])):
-            raise ScenarioError(f"{field}: {crit.variable} runs from {rng[0]:g} to {rng[1]:g}; no patient can "
-                                f"qualify with min={crit.min} and max={crit.max}")
-        if crit.max is not None and crit.max < 0 and crit.variable not in SCALES:
-            raise ScenarioError(f"{field}: max {crit.max:g} is below zero; no patient can qualify")
+        _check_criterion(model, crit, covariates, field=f"inclusion[{i}]")
     if len(design.arms) < 2:
         raise ScenarioError(f"arms: a trial needs at least two arms; got {len(design.arms)}")
     names = [a.name for a in design.arms]

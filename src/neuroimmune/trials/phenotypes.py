@@ -2,9 +2,11 @@
 treatment-resistant depression) declared as data in ``data/phenotypes.yaml``.
 
 A phenotype is a set of parameter and input distributions and of covariate distributions
-(age, sex, BMI: :mod:`neuroimmune.trials.covariates`), each with its source. A trial design
-names one under ``population.phenotype``; the design's own ``parameters`` and ``covariates``
-override the phenotype's, entry by entry.
+(age, sex, BMI: :mod:`neuroimmune.trials.covariates`), each with its source, and may select
+its screened patients to a published baseline distribution (``select``:
+:mod:`neuroimmune.trials.selection`). A trial design names one under ``population.phenotype``;
+the design's own ``parameters``, ``covariates`` and ``select`` override the phenotype's, entry
+by entry (a selection by its variable).
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from importlib import resources
 import yaml
 
 from neuroimmune.errors import ScenarioError
-from neuroimmune.trials.design import Distribution, Population
+from neuroimmune.trials.design import Distribution, Population, Selection
 
-__all__ = ["Phenotype", "load_phenotypes", "population_covariates", "population_parameters"]
+__all__ = ["Phenotype", "load_phenotypes", "population_covariates", "population_parameters", "population_selection"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Phenotype:
     parameters: dict[str, Distribution]
     sources: dict[str, str]
     covariates: dict[str, Distribution]
+    select: tuple[Selection, ...] = ()
 
 
 def load_phenotypes() -> dict[str, Phenotype]:
@@ -43,7 +46,11 @@ def load_phenotypes() -> dict[str, Phenotype]:
                 spec = dict(spec)
                 sources[pid] = spec.pop("source")
                 into[pid] = Distribution.model_validate(spec)
-        out[name] = Phenotype(name, raw["description"], params, sources, covariates)
+        select = tuple(Selection.model_validate(spec) for spec in raw.get("select") or ())
+        for sel in select:
+            if not sel.source:
+                raise ScenarioError(f"phenotypes.yaml: {name}.select ({sel.variable}) needs a source")
+        out[name] = Phenotype(name, raw["description"], params, sources, covariates, select)
     return out
 
 
@@ -69,3 +76,10 @@ def population_covariates(population: Population) -> dict[str, Distribution]:
     if population.phenotype is None:
         return dict(population.covariates)
     return _phenotype(population).covariates | dict(population.covariates)
+
+
+def population_selection(population: Population) -> tuple[Selection, ...]:
+    """The selections of a population: its phenotype's, with its own replacing any on the same variable."""
+    own = {sel.variable: sel for sel in population.select}
+    inherited = () if population.phenotype is None else _phenotype(population).select
+    return tuple(sel for sel in inherited if sel.variable not in own) + tuple(own.values())

@@ -133,6 +133,29 @@ def _endpoint_table(ep: dict[str, Any]) -> str:
             f"<p>{'<br>'.join(comp)}</p>{inter_text}")
 
 
+def _selection_table(selection: list[dict[str, Any]]) -> str:
+    """How the kept patients' baseline compares with the published distribution they were selected to."""
+    if not selection:
+        return ""
+    rows = []
+    for s in selection:
+        log = "kept_median" in s
+        centre, spread = ("median", "sd_log") if log else ("mean", "sd")
+        t = s["target"]
+
+        def cell(key: str, s: dict[str, Any] = s) -> str:
+            return "-" if s.get(key) is None else f"{s[key]:.3g}"
+        rows.append(f"<tr><td>{html.escape(s['variable'])}</td><td>{t['dist']} {centre} {t[centre]:g}, "
+                    f"{spread} {t[spread]:g}</td><td>{cell('drawn_' + centre)} / {cell('drawn_' + spread)}</td>"
+                    f"<td>{cell('kept_' + centre)} / {cell('kept_' + spread)}</td><td>{s['kept']} of {s['drawn']}</td>"
+                    f"<td>{cell('ks_distance_drawn')} &rarr; {cell('ks_distance_kept')}</td>"
+                    f"<td>{html.escape(s.get('source') or '')}</td></tr>")
+    head = ("<tr><th>variable</th><th>published</th><th>drawn centre / spread</th><th>kept centre / spread</th>"
+            "<th>kept</th><th>KS distance drawn &rarr; kept</th><th>source</th></tr>")
+    return ("<h2>Selection to a published baseline distribution</h2><p>Screened patients kept by acceptance and "
+            f"rejection (Allen et al. 2016) before the inclusion criteria.</p><table>{head}{''.join(rows)}</table>")
+
+
 def write_report(table: pd.DataFrame, summary: dict[str, Any], path: str | Path) -> Path:
     """Write the HTML report of a finished trial."""
     flow = summary["flow"]
@@ -152,7 +175,9 @@ td,th{{border:1px solid #ccc;padding:3px 8px}}</style></head><body>
 <p><b>Research tool, not medical advice.</b> Analysis: {html.escape(summary['analysis'])}.</p>
 <h2>Flow</h2><ul><li>screened: {flow['screened']}</li>
 <li>failed to simulate at screening: {flow['failed_to_simulate_at_screening']}</li>
+<li>not kept by the selection to a published baseline distribution: {flow.get('not_selected', 0)}</li>
 <li>excluded by the inclusion criteria: {flow['excluded']}</li><li>randomised: {flow['randomised']}</li>{arms}</ul>
+{_selection_table(summary.get('selection', []))}
 <h2>Endpoints</h2>{''.join(_endpoint_table(ep) for ep in summary['endpoints'])}
 <h2>Figures</h2>{body}</body></html>"""
     path = Path(path)

@@ -39,8 +39,10 @@ from neuroimmune.scenarios.registry import load_scenario
 from neuroimmune.streams import ALLOCATION, DROPOUT, stream
 from neuroimmune.trials.analysis import compare_binary, compare_continuous, interaction_test
 from neuroimmune.trials.design import TrialDesign, check_design
+from neuroimmune.trials.phenotypes import population_selection
 from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.report import write_report
+from neuroimmune.trials.selection import select_patients
 
 __all__ = ["TrialResult", "run_trial"]
 
@@ -128,7 +130,9 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     report = progress or (lambda stage, done, total: None)
 
     # --- screening: baseline values at 08:00 of day 0 ---------------------------------------
-    crit_vars = [c.variable for c in design.inclusion]
+    selections = population_selection(design.population)
+    crit_vars = list(dict.fromkeys([*(v for s in selections for v in (s.variable, *(c.variable for c in s.among))),
+                                    *(c.variable for c in design.inclusion)]))
     rated = [v for v in dict.fromkeys(crit_vars) if v in SCALES]  # scales are rated, with rater noise
     extra = [design.strata.variable] if design.strata else []
     bio = [e.variable for e in design.endpoints if e.type == "biomarker_change" and e.variable]
@@ -146,7 +150,10 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     for name in covariates.columns:
         baseline[name] = covariates[name]
     ok = pd.Series([s == "ok" for s in screen.status], index=ids)
-    eligible = ok.copy()
+    kept, selection = select_patients(selections, baseline, ok.to_numpy(), seed=design.population.seed,
+                                      indices=range(len(ids)))
+    not_selected = int((ok.to_numpy() & ~kept).sum())
+    eligible = pd.Series(kept, index=ids)
     for crit in design.inclusion:
         values = baseline[crit.variable]
         if crit.min is not None:
@@ -203,7 +210,8 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
             rows.append(row)
     table = pd.DataFrame(rows).set_index("patient")
     summary = _summarise(design, table, screened=len(ids), failed_screening=int((~ok).sum()),
-                         included=len(included))
+                         not_selected=not_selected,
+                         included=len(included), selection=selection)
     out.mkdir(parents=True, exist_ok=True)
     table.to_parquet(out / "patients.parquet")
     (out / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
@@ -258,7 +266,7 @@ def _compare(values: pd.Series, arm: pd.Series, treated: str, control: str, kind
 
 
 def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, failed_screening: int,
-               included: int) -> dict[str, Any]:
+               not_selected: int, included: int, selection: list[dict[str, Any]]) -> dict[str, Any]:
     control = next(a.name for a in design.arms if a.control)
     arms = [a.name for a in design.arms]
     strata = None
@@ -267,7 +275,8 @@ def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, faile
         labels = [f"{lo:g}-{hi:g}" for lo, hi in zip(edges[:-1], edges[1:])]
         strata = pd.cut(table[f"{design.strata.variable}_baseline"], edges, labels=labels, right=False)
     flow = {"screened": screened, "failed_to_simulate_at_screening": failed_screening,
-            "excluded": screened - included - failed_screening, "randomised": included,
+            "not_selected": not_selected, "excluded": screened - included - failed_screening - not_selected,
+            "randomised": included,
             "by_arm": {a: {"randomised": int((table["arm"] == a).sum()),
                            "completed": int(((table["arm"] == a) & table["dropout_week"].isna()
                                              & (table["status"] == "ok")).sum())} for a in arms}}
@@ -305,4 +314,5 @@ def _summarise(design: TrialDesign, table: pd.DataFrame, *, screened: int, faile
                     entry["interaction"] = {"note": str(exc)}
         endpoints.append(entry)
     return _clean({"trial": design.name, "scale": design.scale, "control": control, "flow": flow,
+                   "selection": selection,
                    "analysis": "intention to treat, last observation carried forward", "endpoints": endpoints})

@@ -20,14 +20,17 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from neuroimmune.api import simulate
 from neuroimmune.errors import CheckpointMismatchError
 from neuroimmune.model.compose import Model
 from neuroimmune.trials.analysis import compare_binary, compare_continuous
 from neuroimmune.trials.design import Population, load_design
+from neuroimmune.trials.phenotypes import population_selection
 from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.run import RATING_HOUR, run_trial
+from neuroimmune.trials.selection import select_patients
 from neuroimmune.validation.population_measures import PopulationMeasure, load_populations
 
 __all__ = ["PopulationRuns", "evaluate_population", "population_variables"]
@@ -96,7 +99,9 @@ class PopulationRuns:
             covariates = sample_covariates(population)
             patients = sample_population(population, self.model, covariates=covariates)
             where = spec.get("where", {})
-            outputs = list(dict.fromkeys([*where, *self.variables]))
+            selections = population_selection(population)
+            selected = [v for s in selections for v in (s.variable, *(c.variable for c in s.among))]
+            outputs = list(dict.fromkeys([*selected, *where, *self.variables]))
             folder = self._folder(f"cohort-{name}", spec)
             res = self._fresh_if_stale(folder, lambda into: simulate(
                 {"name": f"cohort-{name}", "duration": f"{RATING_HOUR + 1:g} h"}, model=self.model,
@@ -104,7 +109,8 @@ class PopulationRuns:
                 checkpoint_dir=into))
             values = {v: res.values[:, 0, i] for i, v in enumerate(res.variables)}
             values |= {c: covariates[c].to_numpy(dtype=float) for c in covariates.columns}
-            keep = np.array([s == "ok" for s in res.status])
+            ok = np.array([s == "ok" for s in res.status])
+            keep, _ = select_patients(selections, pd.DataFrame(values), ok, seed=population.seed, indices=range(n))
             for var, bounds in where.items():
                 if "min" in bounds:
                     keep &= values[var] >= float(bounds["min"])
