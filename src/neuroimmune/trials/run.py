@@ -42,7 +42,7 @@ from neuroimmune.trials.design import TrialDesign, check_design
 from neuroimmune.trials.phenotypes import population_selection
 from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.report import write_report
-from neuroimmune.trials.selection import select_patients
+from neuroimmune.trials.selection import meets, select_patients
 
 __all__ = ["TrialResult", "run_trial"]
 
@@ -153,13 +153,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
     kept, selection = select_patients(selections, baseline, ok.to_numpy(), seed=design.population.seed,
                                       indices=range(len(ids)))
     not_selected = int((ok.to_numpy() & ~kept).sum())
-    eligible = pd.Series(kept, index=ids)
-    for crit in design.inclusion:
-        values = baseline[crit.variable]
-        if crit.min is not None:
-            eligible &= values >= crit.min
-        if crit.max is not None:
-            eligible &= values <= crit.max
+    eligible = pd.Series(kept & meets(design.inclusion, baseline), index=ids)
     included = [i for i, pid in enumerate(ids) if eligible[pid]]
     if not included:
         raise ScenarioError(f"inclusion: none of the {len(ids)} screened virtual patients qualifies; widen the "

@@ -39,9 +39,9 @@ from scipy import stats
 
 from neuroimmune.errors import ScenarioError
 from neuroimmune.streams import SELECTION, stream
-from neuroimmune.trials.design import Distribution, Selection
+from neuroimmune.trials.design import Criterion, Distribution, Selection
 
-__all__ = ["CAP_QUANTILE", "keep_probability", "select_patients"]
+__all__ = ["CAP_QUANTILE", "keep_probability", "meets", "select_patients"]
 
 #: Quantile of the density ratio that is kept with certainty (see the module docstring).
 CAP_QUANTILE = 0.95
@@ -74,10 +74,10 @@ def keep_probability(values: np.ndarray, target: Distribution, *, field: str = "
     return p
 
 
-def _meets(sel: Selection, baseline: pd.DataFrame) -> np.ndarray:
-    """Which patients meet the selection's ``among`` criteria."""
+def meets(criteria: Sequence[Criterion], baseline: pd.DataFrame) -> np.ndarray:
+    """Which patients (rows of ``baseline``) meet every ``min <= variable <= max`` criterion."""
     inside = np.ones(len(baseline), dtype=bool)
-    for crit in sel.among:
+    for crit in criteria:
         values = baseline[crit.variable].to_numpy(dtype=float)
         if crit.min is not None:
             inside &= values >= crit.min
@@ -89,8 +89,8 @@ def _meets(sel: Selection, baseline: pd.DataFrame) -> np.ndarray:
 def select_patients(selections: Sequence[Selection], baseline: pd.DataFrame, ok: np.ndarray, *, seed: int,
                     indices: Sequence[int]) -> tuple[np.ndarray, list[dict[str, Any]]]:
     """Which patients are kept (a boolean mask over ``baseline``'s rows) and, per selection, a
-    report: the target, the patients it applied among (``drawn``), the drawn and kept medians and log-SDs (or means and SDs), the number kept
-    and the Kolmogorov-Smirnov distance of the kept values from the target.
+    report: the target, the number it applied among (``drawn``) and kept, their medians and
+    log-SDs (or means and SDs), and the Kolmogorov-Smirnov distance of each from the target.
 
     ``ok`` marks patients whose baseline simulated; ``indices`` are the patients' indices in the
     population (for their random streams).
@@ -102,7 +102,7 @@ def select_patients(selections: Sequence[Selection], baseline: pd.DataFrame, ok:
     probability = np.ones(len(baseline))
     pools = []
     for i, sel in enumerate(selections):
-        pool = ok & _meets(sel, baseline)
+        pool = ok & meets(sel.among, baseline)
         p = np.zeros(len(baseline))
         p[pool] = keep_probability(baseline[sel.variable].to_numpy(dtype=float)[pool], sel.target,
                                    field=f"population.select[{i}] ({sel.variable})")
