@@ -42,7 +42,7 @@ from neuroimmune.trials.design import TrialDesign, check_design
 from neuroimmune.trials.phenotypes import population_selection
 from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.report import write_report
-from neuroimmune.trials.selection import meets, select_patients
+from neuroimmune.trials.selection import meets, select_patients, selection_variables
 
 __all__ = ["TrialResult", "run_trial"]
 
@@ -131,8 +131,7 @@ def run_trial(design: TrialDesign, *, out_dir: str | Path, workers: int | None =
 
     # --- screening: baseline values at 08:00 of day 0 ---------------------------------------
     selections = population_selection(design.population)
-    crit_vars = list(dict.fromkeys([*(v for s in selections for v in (s.variable, *(c.variable for c in s.among))),
-                                    *(c.variable for c in design.inclusion)]))
+    crit_vars = list(dict.fromkeys([*selection_variables(selections), *(c.variable for c in design.inclusion)]))
     rated = [v for v in dict.fromkeys(crit_vars) if v in SCALES]  # scales are rated, with rater noise
     extra = [design.strata.variable] if design.strata else []
     bio = [e.variable for e in design.endpoints if e.type == "biomarker_change" and e.variable]

@@ -41,7 +41,7 @@ from neuroimmune.errors import ScenarioError
 from neuroimmune.streams import SELECTION, stream
 from neuroimmune.trials.design import Criterion, Distribution, Selection
 
-__all__ = ["CAP_QUANTILE", "keep_probability", "meets", "select_patients"]
+__all__ = ["CAP_QUANTILE", "keep_probability", "meets", "select_patients", "selection_variables"]
 
 #: Quantile of the density ratio that is kept with certainty (see the module docstring).
 CAP_QUANTILE = 0.95
@@ -72,6 +72,11 @@ def keep_probability(values: np.ndarray, target: Distribution, *, field: str = "
     p = np.zeros_like(values)
     p[usable] = np.minimum(1.0, ratio / np.quantile(ratio, CAP_QUANTILE))
     return p
+
+
+def selection_variables(selections: Sequence[Selection]) -> list[str]:
+    """The baseline variables the selections need: each selected variable and its ``among`` criteria."""
+    return list(dict.fromkeys(v for s in selections for v in (s.variable, *(c.variable for c in s.among))))
 
 
 def meets(criteria: Sequence[Criterion], baseline: pd.DataFrame) -> np.ndarray:

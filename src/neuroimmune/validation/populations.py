@@ -30,7 +30,7 @@ from neuroimmune.trials.design import Population, load_design
 from neuroimmune.trials.phenotypes import population_selection
 from neuroimmune.trials.population import sample_covariates, sample_population
 from neuroimmune.trials.run import RATING_HOUR, run_trial
-from neuroimmune.trials.selection import select_patients
+from neuroimmune.trials.selection import select_patients, selection_variables
 from neuroimmune.validation.population_measures import PopulationMeasure, load_populations
 
 __all__ = ["PopulationRuns", "evaluate_population", "population_variables"]
@@ -100,8 +100,7 @@ class PopulationRuns:
             patients = sample_population(population, self.model, covariates=covariates)
             where = spec.get("where", {})
             selections = population_selection(population)
-            selected = [v for s in selections for v in (s.variable, *(c.variable for c in s.among))]
-            outputs = list(dict.fromkeys([*selected, *where, *self.variables]))
+            outputs = list(dict.fromkeys([*selection_variables(selections), *where, *self.variables]))
             folder = self._folder(f"cohort-{name}", spec)
             res = self._fresh_if_stale(folder, lambda into: simulate(
                 {"name": f"cohort-{name}", "duration": f"{RATING_HOUR + 1:g} h"}, model=self.model,
